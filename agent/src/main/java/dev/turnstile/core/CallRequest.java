@@ -1,0 +1,56 @@
+package dev.turnstile.core;
+
+import java.util.Objects;
+
+/**
+ * One call that wants a slot: which provider, which agent makes it, and (optionally) when the
+ * agent's turn began, as the caller knows it from a request header.
+ */
+public final class CallRequest {
+
+    /** Marks a request without an explicit turn start. */
+    public static final long NO_TURN_START = Long.MIN_VALUE;
+
+    private final String provider;
+    private final String agent;
+    private final long turnStartMillis;
+
+    private CallRequest(String provider, String agent, long turnStartMillis) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.agent = agent;
+        this.turnStartMillis = turnStartMillis;
+    }
+
+    /** A call by {@code agent}, whose turn start the scheduler tracks; a null agent is served FIFO. */
+    public static CallRequest of(String provider, String agent) {
+        return new CallRequest(provider, agent, NO_TURN_START);
+    }
+
+    /** A call whose turn began at {@code turnStartMillis} (epoch millis), whatever the tracker thinks. */
+    public static CallRequest withTurnStart(String provider, String agent, long turnStartMillis) {
+        return new CallRequest(provider, agent, turnStartMillis);
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    /** The agent key, or null for an anonymous call (plain FIFO). */
+    public String agent() {
+        return agent;
+    }
+
+    public boolean hasTurnStart() {
+        return turnStartMillis != NO_TURN_START;
+    }
+
+    public long turnStartMillis() {
+        return turnStartMillis;
+    }
+
+    @Override
+    public String toString() {
+        return "CallRequest{" + provider + ", agent=" + agent
+                + (hasTurnStart() ? ", turnStart=" + turnStartMillis : "") + '}';
+    }
+}

@@ -1,0 +1,9 @@
+package dev.turnstile.core;
+
+/** How a call that held a slot ended; travels with {@link Permit#release(Outcome)}. */
+public enum Outcome {
+    /** The response arrived and its body ended or was closed. */
+    SUCCESS,
+    /** The call failed or was cancelled after it got its slot. */
+    FAILURE
+}

@@ -1,0 +1,118 @@
+package dev.turnstile.core;
+
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * The right to make one call. Whoever holds it ends it exactly once with
+ * {@link #release(Outcome)}; later calls, and a release after the watchdog took the slot back,
+ * are no-ops. Rate-limit signals seen while the call runs go through
+ * {@link #rateLimited(long)} and {@link #requestsExhausted(long)}, so the scheduler can pause
+ * the provider as soon as the response headers say so, not only when the body ends.
+ *
+ * <p>An <em>ungated</em> permit (unknown provider, provider removed while queued, scheduler
+ * disabled) holds no slot; its methods do nothing.
+ */
+public final class Permit {
+
+    private static final int ACTIVE = 0;
+    private static final int RELEASED = 1;
+    private static final int RECLAIMED = 2;
+    private static final AtomicIntegerFieldUpdater<Permit> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(Permit.class, "state");
+
+    private final SlotScheduler scheduler;
+    private final String providerId;
+    final ProviderState provider;
+    final AgentState agent;
+    final long grantedNanos;
+    private volatile int state;
+
+    // The provider's in-flight list, in grant order; guarded by the scheduler's lock.
+    Permit previous;
+    Permit next;
+    boolean linked;
+    /** Set once this call was answered with a rate limit; guarded by the scheduler's lock. */
+    boolean wasRateLimited;
+
+    Permit(SlotScheduler scheduler, ProviderState provider, AgentState agent, long grantedNanos) {
+        this.scheduler = scheduler;
+        this.provider = provider;
+        this.providerId = provider.id;
+        this.agent = agent;
+        this.grantedNanos = grantedNanos;
+    }
+
+    private Permit(String providerId) {
+        this.scheduler = null;
+        this.provider = null;
+        this.providerId = providerId;
+        this.agent = null;
+        this.grantedNanos = 0;
+        this.state = RELEASED;
+    }
+
+    static Permit ungated(String providerId) {
+        return new Permit(providerId);
+    }
+
+    public String providerId() {
+        return providerId;
+    }
+
+    /** False for a permit that holds no slot. */
+    public boolean isGated() {
+        return scheduler != null;
+    }
+
+    /** True until released or reclaimed. */
+    public boolean isActive() {
+        return state == ACTIVE;
+    }
+
+    /** True when the watchdog took the slot back before the holder released it. */
+    public boolean wasReclaimed() {
+        return state == RECLAIMED;
+    }
+
+    /**
+     * The provider answered this call with a rate limit: pause its queue for {@code hintMillis}
+     * (what the provider asked for), or by exponential backoff when {@code hintMillis < 0}.
+     */
+    public void rateLimited(long hintMillis) {
+        if (scheduler != null) {
+            scheduler.onRateLimited(this, hintMillis);
+        }
+    }
+
+    /** The provider said no requests remain: pause until {@code resetMillis} from now. */
+    public void requestsExhausted(long resetMillis) {
+        if (scheduler != null && resetMillis > 0) {
+            scheduler.onRequestsExhausted(this, resetMillis);
+        }
+    }
+
+    /** Ends the call and frees its slot. Only the first call counts. */
+    public void release(Outcome outcome) {
+        if (STATE.compareAndSet(this, ACTIVE, RELEASED)) {
+            scheduler.release(this, outcome, true);
+        }
+    }
+
+    /** Frees a slot that never reached its caller (cancel or interrupt raced with the grant). */
+    void withdraw() {
+        if (STATE.compareAndSet(this, ACTIVE, RELEASED)) {
+            scheduler.release(this, Outcome.FAILURE, false);
+        }
+    }
+
+    /** The watchdog's take-back; true only if the holder had not released yet. */
+    boolean reclaim() {
+        return STATE.compareAndSet(this, ACTIVE, RECLAIMED);
+    }
+
+    @Override
+    public String toString() {
+        String s = state == ACTIVE ? "active" : state == RELEASED ? "released" : "reclaimed";
+        return "Permit{" + providerId + (isGated() ? ", " + s : ", ungated") + '}';
+    }
+}

@@ -1,0 +1,30 @@
+package dev.turnstile.core;
+
+/**
+ * Hears what the scheduler does, for notifications and logs. Called after the scheduler's lock is
+ * released, on the thread that caused the event; an exception thrown here is swallowed.
+ */
+public interface SchedulerListener {
+
+    /** {@code provider} stops admitting calls for {@code millis}; {@code reason} says why, in words. */
+    default void paused(String provider, long millis, String reason) {
+    }
+
+    default void resumed(String provider) {
+    }
+
+    /** The watchdog took back a slot held for {@code heldMillis}. */
+    default void reclaimed(String provider, String agent, long heldMillis) {
+    }
+
+    /** The limit in force changed: by an operator ({@code adaptive} false) or after rate limits. */
+    default void limitChanged(String provider, int oldLimit, int newLimit, boolean adaptive) {
+    }
+
+    default void providerAdded(String provider) {
+    }
+
+    /** {@code released} queued calls were let through ungated. */
+    default void providerRemoved(String provider, int released) {
+    }
+}
