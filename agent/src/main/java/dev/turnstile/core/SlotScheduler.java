@@ -91,6 +91,7 @@ public final class SlotScheduler {
      */
     public Permit acquire(CallRequest request) throws InterruptedException, QueueTimeoutException {
         BlockingWaiter waiter;
+        Outbox out = new Outbox();
         lock.lock();
         try {
             ProviderState provider = enabled ? providers.get(request.provider()) : null;
@@ -108,10 +109,11 @@ public final class SlotScheduler {
             }
             waiter = new BlockingWaiter(provider, agent, turnStartOf(request, agent), nextSequence++, now,
                     Thread.currentThread());
-            enqueue(waiter, now);
+            enqueue(waiter, now, out);
         } finally {
             lock.unlock();
         }
+        out.flush(listeners);
         return waiter.await(this);
     }
 
@@ -121,6 +123,8 @@ public final class SlotScheduler {
      * call. Completion runs the future's dependents on the thread that freed the slot.
      */
     public PermitFuture acquireAsync(CallRequest request) {
+        PermitFuture future;
+        Outbox out = new Outbox();
         lock.lock();
         try {
             ProviderState provider = enabled ? providers.get(request.provider()) : null;
@@ -132,15 +136,16 @@ public final class SlotScheduler {
             if (mayStartAtOnce(provider, now)) {
                 return PermitFuture.completed(this, start(provider, agent, now, now));
             }
-            PermitFuture future = new PermitFuture(this);
+            future = new PermitFuture(this);
             AsyncWaiter waiter = new AsyncWaiter(provider, agent, turnStartOf(request, agent), nextSequence++,
                     now, future);
             future.attach(waiter);
-            enqueue(waiter, now);
-            return future;
+            enqueue(waiter, now, out);
         } finally {
             lock.unlock();
         }
+        out.flush(listeners);
+        return future;
     }
 
     private AgentState arrive(CallRequest request, long now) {
@@ -201,7 +206,11 @@ public final class SlotScheduler {
         return permit;
     }
 
-    private void enqueue(Waiter waiter, long now) {
+    /**
+     * Queues a waiter. The fast path is conservative under a global limit, so the newcomer may
+     * in fact be first in line: a dispatch settles that.
+     */
+    private void enqueue(Waiter waiter, long now, Outbox out) {
         ProviderState provider = waiter.provider;
         provider.queue.add(waiter);
         queued++;
@@ -211,6 +220,9 @@ public final class SlotScheduler {
         long timeoutNanos = provider.settings.queueTimeout().toNanos();
         if (timeoutNanos > 0) {
             waiter.timeout = timer.schedule(() -> expire(waiter), timeoutNanos);
+        }
+        if (hasRoom(provider, now)) {
+            dispatch(now, out);
         }
     }
 
@@ -452,7 +464,7 @@ public final class SlotScheduler {
     }
 
     private boolean admittedSinceBackoff(ProviderState provider, Permit permit) {
-        return provider.backoffStep == 0 || permit.grantedNanos - provider.backoffEpochNanos >= 0;
+        return provider.backoffStep == 0 || permit.grantedNanos - provider.backoffEpochNanos > 0;
     }
 
     /** Exponential backoff with equal jitter: half the step is fixed, half random. */
