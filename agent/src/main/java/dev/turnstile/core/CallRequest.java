@@ -1,5 +1,6 @@
 package dev.turnstile.core;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,21 +15,34 @@ public final class CallRequest {
     private final String provider;
     private final String agent;
     private final long turnStartMillis;
+    private final long maxWaitNanos;
 
-    private CallRequest(String provider, String agent, long turnStartMillis) {
+    private CallRequest(String provider, String agent, long turnStartMillis, long maxWaitNanos) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.agent = agent;
         this.turnStartMillis = turnStartMillis;
+        this.maxWaitNanos = maxWaitNanos;
     }
 
     /** A call by {@code agent}, whose turn start the scheduler tracks; a null agent is served FIFO. */
     public static CallRequest of(String provider, String agent) {
-        return new CallRequest(provider, agent, NO_TURN_START);
+        return new CallRequest(provider, agent, NO_TURN_START, 0);
     }
 
     /** A call whose turn began at {@code turnStartMillis} (epoch millis), whatever the tracker thinks. */
     public static CallRequest withTurnStart(String provider, String agent, long turnStartMillis) {
-        return new CallRequest(provider, agent, turnStartMillis);
+        return new CallRequest(provider, agent, turnStartMillis, 0);
+    }
+
+    /**
+     * The same call, waiting at most {@code maxWait} in the queue (for example the client's own
+     * request timeout); the provider's queue timeout still applies when it is shorter.
+     */
+    public CallRequest withMaxWait(Duration maxWait) {
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("max wait must not be negative, was " + maxWait);
+        }
+        return new CallRequest(provider, agent, turnStartMillis, maxWait.toNanos());
     }
 
     public String provider() {
@@ -48,9 +62,15 @@ public final class CallRequest {
         return turnStartMillis;
     }
 
+    /** The caller's own limit on waiting, in nanoseconds; 0 = none. */
+    public long maxWaitNanos() {
+        return maxWaitNanos;
+    }
+
     @Override
     public String toString() {
         return "CallRequest{" + provider + ", agent=" + agent
-                + (hasTurnStart() ? ", turnStart=" + turnStartMillis : "") + '}';
+                + (hasTurnStart() ? ", turnStart=" + turnStartMillis : "")
+                + (maxWaitNanos > 0 ? ", maxWait=" + Duration.ofNanos(maxWaitNanos) : "") + '}';
     }
 }

@@ -109,7 +109,7 @@ public final class SlotScheduler {
             }
             waiter = new BlockingWaiter(provider, agent, turnStartOf(request, agent), nextSequence++, now,
                     Thread.currentThread());
-            enqueue(waiter, now, out);
+            enqueue(waiter, request.maxWaitNanos(), now, out);
         } finally {
             lock.unlock();
         }
@@ -140,7 +140,7 @@ public final class SlotScheduler {
             AsyncWaiter waiter = new AsyncWaiter(provider, agent, turnStartOf(request, agent), nextSequence++,
                     now, future);
             future.attach(waiter);
-            enqueue(waiter, now, out);
+            enqueue(waiter, request.maxWaitNanos(), now, out);
         } finally {
             lock.unlock();
         }
@@ -210,20 +210,25 @@ public final class SlotScheduler {
      * Queues a waiter. The fast path is conservative under a global limit, so the newcomer may
      * in fact be first in line: a dispatch settles that.
      */
-    private void enqueue(Waiter waiter, long now, Outbox out) {
+    private void enqueue(Waiter waiter, long callerMaxWaitNanos, long now, Outbox out) {
         ProviderState provider = waiter.provider;
         provider.queue.add(waiter);
         queued++;
         if (waiter.agent != null) {
             waiter.agent.addQueued(provider, 1, now);
         }
-        long timeoutNanos = provider.settings.queueTimeout().toNanos();
+        long timeoutNanos = shorterTimeout(provider.settings.queueTimeout().toNanos(), callerMaxWaitNanos);
         if (timeoutNanos > 0) {
             waiter.timeout = timer.schedule(() -> expire(waiter), timeoutNanos);
         }
         if (hasRoom(provider, now)) {
             dispatch(now, out);
         }
+    }
+
+    /** The shorter of two timeouts where 0 means none. */
+    private static long shorterTimeout(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
     }
 
     /** Takes a waiter out of its queue, keeping every count right. Under the lock. */

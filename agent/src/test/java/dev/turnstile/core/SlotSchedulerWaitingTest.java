@@ -94,6 +94,22 @@ class SlotSchedulerWaitingTest {
     }
 
     @Test
+    void theCallersMaxWaitAppliesWhenShorterThanTheQueueTimeout() {
+        h.scheduler.setQueueTimeout("openai", Duration.ofSeconds(10));
+        granted(h.call("openai", "a"));
+        PermitFuture impatient = h.scheduler.acquireAsync(
+                CallRequest.of("openai", "b").withMaxWait(Duration.ofSeconds(3)));
+        PermitFuture patient = h.scheduler.acquireAsync(
+                CallRequest.of("openai", "c").withMaxWait(Duration.ofSeconds(30)));
+
+        h.advance(Duration.ofSeconds(3));
+        assertThat(impatient).isCompletedExceptionally();
+        assertThat(patient).isNotDone();
+        h.advance(Duration.ofSeconds(7));
+        assertThat(patient).as("the provider's 10 s queue timeout is shorter").isCompletedExceptionally();
+    }
+
+    @Test
     void aGrantCancelsTheQueueTimeout() {
         h.scheduler.setQueueTimeout("openai", Duration.ofSeconds(2));
         Permit held = granted(h.call("openai", "a"));
