@@ -1,0 +1,152 @@
+package dev.turnstile.agent;
+
+import dev.turnstile.config.ConfigLoader;
+import dev.turnstile.config.LoadedConfig;
+import dev.turnstile.config.ProviderConfig;
+import dev.turnstile.config.TurnstileConfig;
+import dev.turnstile.core.SlotScheduler;
+import dev.turnstile.core.time.ExecutorTimerService;
+import dev.turnstile.http.Gate;
+import dev.turnstile.log.Logs;
+import org.slf4j.Logger;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent proper, started by {@code dev.turnstile.bootstrap.AgentBoot} inside its own class
+ * loader: reads the configuration, builds the scheduler and the gate, and instruments the HTTP
+ * clients. Whatever fails here, the application starts; the agent then stays inactive.
+ */
+public final class TurnstileAgent {
+
+    private static volatile TurnstileAgent running;
+
+    private final TurnstileConfig config;
+    private final SlotScheduler scheduler;
+    private final Gate gate;
+    private final ExecutorTimerService timer;
+
+    private TurnstileAgent(TurnstileConfig config, SlotScheduler scheduler, Gate gate, ExecutorTimerService timer) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.gate = gate;
+        this.timer = timer;
+    }
+
+    /** Called reflectively by the bootstrap launcher. Never throws. */
+    public static void start(String arguments, Instrumentation instrumentation, boolean dynamic) {
+        try {
+            LoadedConfig loaded = ConfigLoader.load(arguments, systemProperties(), System.getenv());
+            TurnstileConfig config = loaded.config();
+            Logs.configure(config.logLevel());
+            Logger log = Logs.get(TurnstileAgent.class);
+            for (String problem : loaded.problems()) {
+                log.warn("configuration: {}", problem);
+            }
+            if (!config.enabled()) {
+                log.info("Turnstile {} is disabled (turnstile.enabled=false): nothing installed", version());
+                return;
+            }
+            ExecutorTimerService timer = new ExecutorTimerService("turnstile-timer");
+            SlotScheduler scheduler = new SlotScheduler(SchedulerFactory.settings(config), timer);
+            for (ProviderConfig provider : config.providers().values()) {
+                scheduler.addProvider(SchedulerFactory.provider(provider));
+            }
+            Gate gate = new Gate(scheduler, config);
+            List<ClientInstrumentation> clients = Clients.all();
+            Installer installer = new Installer();
+            installer.install(instrumentation, gate, clients);
+            running = new TurnstileAgent(config, scheduler, gate, timer);
+            log.info("Turnstile {} started{}: {}; clients: {}", version(), dynamic ? " (attached)" : "",
+                    describeProviders(config), describeClients(clients));
+            reportTransformErrors(installer, timer, log);
+        } catch (Throwable failure) {
+            System.err.println("[turnstile] ERROR the agent could not start and is inactive: " + failure);
+        }
+    }
+
+    /** The running agent, or null. */
+    public static TurnstileAgent running() {
+        return running;
+    }
+
+    public SlotScheduler scheduler() {
+        return scheduler;
+    }
+
+    public Gate gate() {
+        return gate;
+    }
+
+    public TurnstileConfig config() {
+        return config;
+    }
+
+    static String version() {
+        String version = TurnstileAgent.class.getPackage().getImplementationVersion();
+        if (version == null) {
+            try {
+                version = Class.forName("dev.turnstile.bootstrap.AgentLauncher").getPackage().getImplementationVersion();
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // not from a jar
+            }
+        }
+        return version == null ? "(development)" : version;
+    }
+
+    private static String describeProviders(TurnstileConfig config) {
+        List<String> limited = new ArrayList<>();
+        int unlimited = 0;
+        for (ProviderConfig provider : config.providers().values()) {
+            if (provider.limit() > 0) {
+                limited.add(provider.id() + "=" + provider.limit());
+            } else {
+                unlimited++;
+            }
+        }
+        StringBuilder text = new StringBuilder("limits ");
+        text.append(limited.isEmpty() ? "none set" : String.join(", ", limited));
+        if (unlimited > 0) {
+            text.append(" (").append(unlimited).append(" more providers observed, unlimited)");
+        }
+        if (config.globalLimit() > 0) {
+            text.append(", global ").append(config.globalLimit());
+        }
+        return text.toString();
+    }
+
+    private static String describeClients(List<ClientInstrumentation> clients) {
+        List<String> names = new ArrayList<>();
+        ClassLoader probe = ClassLoader.getSystemClassLoader();
+        for (ClientInstrumentation client : clients) {
+            boolean present = probe.getResource(client.probeClass().replace('.', '/') + ".class") != null;
+            names.add(client.name() + (present ? "" : " (not on the class path)"));
+        }
+        return String.join(", ", names);
+    }
+
+    /** Transformation errors are queued while classes load; they are logged here, outside class loading. */
+    private static void reportTransformErrors(Installer installer, ExecutorTimerService timer, Logger log) {
+        for (String error : installer.drainErrors()) {
+            log.warn("could not instrument {}; those calls go through ungated", error);
+        }
+        timer.schedule(() -> reportTransformErrors(installer, timer, log), TimeUnit.SECONDS.toNanos(5));
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> map = new HashMap<>();
+        Properties properties = System.getProperties();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("turnstile.")) {
+                map.put(name, properties.getProperty(name));
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.turnstile.http;
+
+import dev.turnstile.config.AgentIdentity;
+import dev.turnstile.config.BackoffConfig;
+import dev.turnstile.config.ProviderConfig;
+import dev.turnstile.config.TurnstileConfig;
+import dev.turnstile.core.CallRequest;
+import dev.turnstile.core.SlotScheduler;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The one door every instrumented HTTP client goes through. It decides whether a request is
+ * gated (enabled, provider host, method, path) and opens a {@link GatedCall} for it. The rules
+ * are an immutable snapshot swapped whole on a runtime change, so the per-call path reads them
+ * without a lock, and a call to a host that is not a provider costs one hash lookup.
+ */
+public final class Gate {
+
+    private final SlotScheduler scheduler;
+    private volatile Rules rules;
+
+    public Gate(SlotScheduler scheduler, TurnstileConfig config) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.rules = new Rules(config);
+    }
+
+    /** Applies a new configuration to calls opened from now on. */
+    public void update(TurnstileConfig config) {
+        this.rules = new Rules(config);
+    }
+
+    public TurnstileConfig config() {
+        return rules.config;
+    }
+
+    public SlotScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Opens a gated call for the request, or returns null when Turnstile leaves it alone.
+     * Call it on the thread that makes the request: in thread mode that thread is the agent.
+     *
+     * @param port the port as written in the URL, or -1 for the scheme's default
+     */
+    public GatedCall open(String method, String scheme, String host, int port, String path, HeaderLookup headers) {
+        Rules current = rules;
+        if (!current.enabled) {
+            return null;
+        }
+        ProviderConfig provider = current.router.route(host, effectivePort(scheme, port));
+        if (provider == null || !provider.gatesMethod(method) || !provider.gatesPath(path == null ? "/" : path)) {
+            return null;
+        }
+        String agent = AgentKeys.of(current.identity, headers);
+        long turnStart = current.turnHeader == null || headers == null
+                ? CallRequest.NO_TURN_START : TurnStarts.parse(headers.get(current.turnHeader));
+        CallRequest request = turnStart == CallRequest.NO_TURN_START
+                ? CallRequest.of(provider.id(), agent)
+                : CallRequest.withTurnStart(provider.id(), agent, turnStart);
+        return new GatedCall(scheduler, request, current.backoff);
+    }
+
+    static int effectivePort(String scheme, int port) {
+        if (port > 0) {
+            return port;
+        }
+        return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") ? 80 : 443;
+    }
+
+    /** What the per-call path needs from the configuration, computed once per change. */
+    private static final class Rules {
+        final TurnstileConfig config;
+        final boolean enabled;
+        final HostRouter router;
+        final AgentIdentity identity;
+        final String turnHeader;
+        final BackoffConfig backoff;
+
+        Rules(TurnstileConfig config) {
+            this.config = config;
+            this.enabled = config.enabled();
+            this.router = new HostRouter(config);
+            AgentIdentity configured = config.agentIdentity();
+            // A credential must never become an agent name shown over JMX.
+            this.identity = configured.kind() == AgentIdentity.Kind.HEADER
+                    && SecretHeaders.isSecret(configured.headerName().orElse(null)) ? AgentIdentity.thread() : configured;
+            this.turnHeader = config.turnHeader().orElse(null);
+            this.backoff = config.backoff();
+        }
+    }
+}

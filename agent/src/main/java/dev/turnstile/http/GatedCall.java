@@ -1,0 +1,153 @@
+package dev.turnstile.http;
+
+import dev.turnstile.config.BackoffConfig;
+import dev.turnstile.core.CallRequest;
+import dev.turnstile.core.Outcome;
+import dev.turnstile.core.Permit;
+import dev.turnstile.core.PermitFuture;
+import dev.turnstile.core.QueueTimeoutException;
+import dev.turnstile.core.SlotScheduler;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One HTTP call through the gate, from waiting for its slot to the end of its response body.
+ * Client integrations call, in order: {@link #acquire()} or {@link #acquireAsync()}; then
+ * {@link #onResponse} for every response (attempt) they see; then exactly one of
+ * {@link #complete()} (body ended or closed) or {@link #fail()} (error, cancel). Extra ends are
+ * harmless: the slot is released once.
+ */
+public final class GatedCall {
+
+    private final SlotScheduler scheduler;
+    private final CallRequest request;
+    private final BackoffConfig backoff;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Permit permit;
+    private volatile PermitFuture pending;
+
+    GatedCall(SlotScheduler scheduler, CallRequest request, BackoffConfig backoff) {
+        this.scheduler = scheduler;
+        this.request = request;
+        this.backoff = backoff;
+    }
+
+    public String providerId() {
+        return request.provider();
+    }
+
+    /**
+     * Waits for the slot on the calling thread.
+     *
+     * @throws InterruptedIOException when interrupted while queued (the interrupt flag stays set)
+     * @throws IOException            when the queue timeout passes; the message says why
+     */
+    public void acquire() throws IOException {
+        try {
+            permit = scheduler.acquire(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException failure = new InterruptedIOException(e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        } catch (QueueTimeoutException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Asks for the slot without blocking. The future completes when the slot is granted (the
+     * call may start), or with an {@link IOException} after the queue timeout. Cancelling it
+     * while queued withdraws the call.
+     */
+    public CompletableFuture<Void> acquireAsync() {
+        PermitFuture future = scheduler.acquireAsync(request);
+        pending = future;
+        CompletableFuture<Void> started = new CompletableFuture<Void>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                future.cancel(mayInterruptIfRunning);
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        future.whenComplete((granted, error) -> {
+            if (error == null) {
+                permit = granted;
+                if (ended.get() || !started.complete(null)) {
+                    granted.release(Outcome.FAILURE); // ended or cancelled before the grant arrived
+                }
+            } else {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                started.completeExceptionally(cause instanceof QueueTimeoutException
+                        ? new IOException(cause.getMessage(), cause) : cause);
+            }
+        });
+        return started;
+    }
+
+    /** True when the slot was granted without waiting (an asynchronous caller may go on inline). */
+    public boolean grantedAtOnce() {
+        PermitFuture future = pending;
+        return permit != null && (future == null || future.isDone());
+    }
+
+    /**
+     * A response (or one attempt's response) arrived. A back-off status pauses the provider for
+     * as long as the provider asked (or by backoff); a success that says no requests remain
+     * pauses until the reset.
+     */
+    public void onResponse(int status, HeaderLookup headers) {
+        Permit current = permit;
+        if (current == null || !current.isGated()) {
+            return;
+        }
+        if (backoff.pausesOn(status)) {
+            RateLimitHints hints = RateLimitHeaders.read(headers, System.currentTimeMillis());
+            current.rateLimited(hints.delayMillis());
+        } else if (status < 400) {
+            RateLimitHints hints = headers == null ? RateLimitHints.NONE
+                    : RateLimitHeaders.read(headers, System.currentTimeMillis());
+            if (hints.requestsExhausted() && hints.hasDelay()) {
+                current.requestsExhausted(hints.delayMillis());
+            }
+        }
+    }
+
+    /** The response body ended or was closed. */
+    public void complete() {
+        end(Outcome.SUCCESS);
+    }
+
+    /** The call failed or was cancelled. */
+    public void fail() {
+        end(Outcome.FAILURE);
+    }
+
+    private void end(Outcome outcome) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        Permit current = permit;
+        if (current != null) {
+            current.release(outcome);
+        } else {
+            PermitFuture future = pending;
+            if (future != null) {
+                future.cancel(false); // ended before its slot came: leave the queue
+            }
+        }
+    }
+
+    public boolean isEnded() {
+        return ended.get();
+    }
+
+    @Override
+    public String toString() {
+        return "GatedCall{" + request + ", permit=" + permit + ", ended=" + ended.get() + '}';
+    }
+}

@@ -1,0 +1,63 @@
+package dev.turnstile.http;
+
+import dev.turnstile.config.HostPattern;
+import dev.turnstile.config.ProviderConfig;
+import dev.turnstile.config.TurnstileConfig;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the provider of a host. Most calls go elsewhere, so the common answer, "not a provider",
+ * costs one hash lookup (plus an {@code endsWith} per wildcard); only a likely hit asks the
+ * configuration's full matching rules. Immutable: rebuilt when the providers change.
+ */
+final class HostRouter {
+
+    private final TurnstileConfig config;
+    private final Set<String> exactHosts = new HashSet<>();
+    private final List<String> wildcardSuffixes = new ArrayList<>();
+
+    HostRouter(TurnstileConfig config) {
+        this.config = config;
+        for (ProviderConfig provider : config.providers().values()) {
+            for (HostPattern pattern : provider.hosts()) {
+                if (pattern.isWildcard()) {
+                    wildcardSuffixes.add("." + pattern.host());
+                } else {
+                    exactHosts.add(pattern.host());
+                }
+            }
+        }
+    }
+
+    /** The provider for {@code host:port}, or null. {@code port} is the effective port (443, not -1). */
+    ProviderConfig route(String host, int port) {
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        if (!maybeProvider(host)) {
+            String lower = host.toLowerCase(Locale.ROOT);
+            if (lower.equals(host) || !maybeProvider(lower)) {
+                return null;
+            }
+            host = lower;
+        }
+        return config.providerFor(host, port).orElse(null);
+    }
+
+    private boolean maybeProvider(String host) {
+        if (exactHosts.contains(host)) {
+            return true;
+        }
+        for (int i = 0; i < wildcardSuffixes.size(); i++) {
+            if (host.endsWith(wildcardSuffixes.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.turnstile.http;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A response body that ends its {@link GatedCall} when it is read to the end, closed, or fails.
+ * Written once, shared by every client whose body is an {@code InputStream}.
+ */
+public final class ReleasingInputStream extends FilterInputStream {
+
+    private final GatedCall call;
+
+    public ReleasingInputStream(InputStream body, GatedCall call) {
+        super(body);
+        this.call = call;
+    }
+
+    @Override
+    public int read() throws IOException {
+        try {
+            int b = super.read();
+            if (b < 0) {
+                call.complete();
+            }
+            return b;
+        } catch (IOException | RuntimeException e) {
+            call.fail();
+            throw e;
+        }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        try {
+            int n = super.read(buffer, offset, length);
+            if (n < 0) {
+                call.complete();
+            }
+            return n;
+        } catch (IOException | RuntimeException e) {
+            call.fail();
+            throw e;
+        }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        try {
+            return super.skip(n);
+        } catch (IOException | RuntimeException e) {
+            call.fail();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            call.complete(); // closing early is the caller's choice, not a failure
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.turnstile.jdkhttp;
+
+import dev.turnstile.http.GatedCall;
+
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Ends the gated call when the body completes, fails, or is cancelled (an {@code ofInputStream}
+ * closed early cancels its subscription). The application's subscriber is always called, and
+ * first: our bookkeeping must never stop its callbacks.
+ */
+final class GatedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
+
+    private final HttpResponse.BodySubscriber<T> delegate;
+    private final GatedCall call;
+
+    GatedBodySubscriber(HttpResponse.BodySubscriber<T> delegate, GatedCall call) {
+        this.delegate = delegate;
+        this.call = call;
+    }
+
+    @Override
+    public CompletionStage<T> getBody() {
+        return delegate.getBody();
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        delegate.onSubscribe(new Flow.Subscription() {
+            @Override
+            public void request(long n) {
+                subscription.request(n);
+            }
+
+            @Override
+            public void cancel() {
+                try {
+                    subscription.cancel();
+                } finally {
+                    call.complete(); // the application stopped reading: its choice, not a failure
+                }
+            }
+        });
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> item) {
+        delegate.onNext(item);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+        try {
+            delegate.onError(throwable);
+        } finally {
+            call.fail();
+        }
+    }
+
+    @Override
+    public void onComplete() {
+        try {
+            delegate.onComplete();
+        } finally {
+            call.complete();
+        }
+    }
+}

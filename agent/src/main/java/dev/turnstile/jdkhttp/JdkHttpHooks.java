@@ -1,0 +1,114 @@
+package dev.turnstile.jdkhttp;
+
+import dev.turnstile.bootstrap.JdkHttpBridge;
+import dev.turnstile.http.Gate;
+import dev.turnstile.http.GatedCall;
+import dev.turnstile.log.FailOpen;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Gates {@code java.net.http.HttpClient}. A call with a free slot goes on inline with a wrapped
+ * body handler. A call that must wait never blocks: the send is skipped and the caller gets a
+ * {@link DeferredResponse} that starts the real exchange when the slot is granted. A synchronous
+ * {@code send} waits on that future, interruptibly, as it would on any exchange.
+ */
+final class JdkHttpHooks implements JdkHttpBridge.Hooks {
+
+    /** Marks our own re-send of a deferred call, which is gated already. */
+    private static final ThreadLocal<Boolean> RESENDING = new ThreadLocal<>();
+
+    private final Gate gate;
+
+    JdkHttpHooks(Gate gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public Object enter(Object client, Object request, Object handler, Object pushHandler) {
+        if (RESENDING.get() != null) {
+            RESENDING.remove();
+            return null;
+        }
+        try {
+            HttpRequest httpRequest = (HttpRequest) request;
+            URI uri = httpRequest.uri();
+            GatedCall call = gate.open(httpRequest.method(), uri.getScheme(), uri.getHost(), uri.getPort(),
+                    uri.getRawPath(), name -> httpRequest.headers().firstValue(name).orElse(null));
+            if (call == null) {
+                return null;
+            }
+            CompletableFuture<Void> slot = call.acquireAsync();
+            if (slot.isDone() && !slot.isCompletedExceptionally()) {
+                return call; // a slot at once: the send goes on now
+            }
+            return deferred(call, slot, (HttpClient) client, httpRequest, handler, pushHandler);
+        } catch (Throwable t) {
+            FailOpen.report("jdk-httpclient send", t);
+            return null;
+        }
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object wrapHandler(Object call, Object handler) {
+        return new GatedBodyHandler((HttpResponse.BodyHandler) handler, (GatedCall) call);
+    }
+
+    @Override
+    public void exit(Object call, Object responseFuture, Throwable thrown) {
+        GatedCall gated = (GatedCall) call;
+        if (thrown != null || !(responseFuture instanceof CompletableFuture)) {
+            gated.fail();
+            return;
+        }
+        ((CompletableFuture<?>) responseFuture).whenComplete((response, error) -> {
+            if (error != null) {
+                gated.fail(); // refused, reset, timed out or cancelled before the body began
+            }
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static CompletableFuture<Object> deferred(GatedCall call, CompletableFuture<Void> slot, HttpClient client,
+                                                      HttpRequest request, Object handler, Object pushHandler) {
+        DeferredResponse<Object> response = new DeferredResponse<>(slot);
+        slot.whenComplete((granted, error) -> {
+            if (error != null) {
+                response.completeExceptionally(error); // the queue timeout, as an IOException
+                return;
+            }
+            if (response.isDone()) {
+                call.fail(); // cancelled while the grant was on its way
+                return;
+            }
+            CompletableFuture<HttpResponse<Object>> exchange;
+            RESENDING.set(Boolean.TRUE);
+            try {
+                exchange = client.sendAsync(request,
+                        new GatedBodyHandler<>((HttpResponse.BodyHandler<Object>) handler, call),
+                        (HttpResponse.PushPromiseHandler) pushHandler);
+            } catch (Throwable t) {
+                call.fail();
+                response.completeExceptionally(t);
+                return;
+            } finally {
+                RESENDING.remove();
+            }
+            response.started(exchange);
+            exchange.whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    call.fail();
+                    response.completeExceptionally(failure);
+                } else {
+                    response.complete(answer);
+                }
+            });
+        });
+        return response;
+    }
+}
