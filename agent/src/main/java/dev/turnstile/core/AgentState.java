@@ -32,13 +32,15 @@ final class AgentState {
 
     void addQueued(ProviderState provider, int delta, long nowNanos) {
         queued += delta;
-        queuedBy[slot(provider)] += delta;
+        int index = slot(provider); // first: slot() may grow the arrays
+        queuedBy[index] += delta;
         markIdle(nowNanos);
     }
 
     void addInFlight(ProviderState provider, int delta, long nowNanos) {
         inFlight += delta;
-        inFlightBy[slot(provider)] += delta;
+        int index = slot(provider); // first: slot() may grow the arrays
+        inFlightBy[index] += delta;
         markIdle(nowNanos);
     }
 

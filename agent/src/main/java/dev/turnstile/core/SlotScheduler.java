@@ -614,15 +614,22 @@ public final class SlotScheduler {
         return removed[0];
     }
 
-    /** Replaces a provider's limit, max hold and queue timeout. */
+    /**
+     * Replaces a provider's limit, max hold and queue timeout. A changed limit is an operator's
+     * word and ends an adaptive lowering; other changes leave the limit in force alone.
+     */
     public void updateProvider(ProviderSettings providerSettings) {
+        update(providerSettings, false);
+    }
+
+    private void update(ProviderSettings providerSettings, boolean limitSetByOperator) {
         Objects.requireNonNull(providerSettings, "providerSettings");
         locked(out -> {
             ProviderState provider = require(providerSettings.id());
             ProviderSettings old = provider.settings;
             provider.settings = providerSettings;
             long now = time.nanoTime();
-            if (old.limit() != providerSettings.limit() || provider.effectiveLimit != providerSettings.limit()) {
+            if (limitSetByOperator || old.limit() != providerSettings.limit()) {
                 int oldEffective = provider.effectiveLimit;
                 provider.effectiveLimit = providerSettings.limit(); // an operator's word ends adaptation
                 provider.recoveryTimer.cancel();
@@ -641,7 +648,7 @@ public final class SlotScheduler {
     /** Sets a provider's limit (0 = unlimited). Raising admits waiters at once; lowering cuts nothing. */
     public void setLimit(String providerId, int limit) {
         SchedulerSettings.requireLimit("limit of provider '" + providerId + "'", limit);
-        updateProvider(settingsOf(providerId).withLimit(limit));
+        update(settingsOf(providerId).withLimit(limit), true);
     }
 
     public void setMaxHold(String providerId, Duration maxHold) {
