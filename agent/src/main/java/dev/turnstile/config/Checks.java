@@ -1,7 +1,6 @@
 package dev.turnstile.config;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The value rules shared by the value objects and the loader, and the one wording of their failures:
@@ -17,6 +16,14 @@ final class Checks {
     private Checks() {
     }
 
+    /** Null is a bad value like any other: callers such as JMX writes expect IllegalArgumentException. */
+    static <T> T notNull(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException("null is not a valid " + what);
+        }
+        return value;
+    }
+
     static int limit(int limit) {
         if (limit < 0) {
             throw invalid(String.valueOf(limit), "limit", LIMIT_EXPECTED);
@@ -26,7 +33,7 @@ final class Checks {
 
     /** A duration that must be greater than zero, e.g. a watchdog period. */
     static Duration positive(Duration value, String what, String example) {
-        Objects.requireNonNull(value, what);
+        notNull(value, what);
         if (value.isNegative() || value.isZero()) {
             throw invalid(Durations.format(value), what, "a duration > 0 such as " + example);
         }
@@ -35,7 +42,7 @@ final class Checks {
 
     /** A duration where zero has a meaning (none, immediately) but a negative value has none. */
     static Duration notNegative(Duration value, String what) {
-        Objects.requireNonNull(value, what);
+        notNull(value, what);
         if (value.isNegative()) {
             throw invalid(Durations.format(value), what, Durations.EXPECTED);
         }

@@ -1,5 +1,7 @@
 package dev.turnstile.core;
 
+import dev.turnstile.core.time.TimeSource;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,8 +19,11 @@ final class AgentTracker {
     private final Map<String, AgentState> agents = new HashMap<>();
     private int pruneThreshold = MIN_PRUNE_THRESHOLD;
 
-    /** The agent making a new call now, with its turn brought up to date. */
-    AgentState arrive(String key, long nowNanos, long nowMillis, long turnIdleNanos) {
+    /**
+     * The agent making a new call now, with its turn brought up to date. The wall clock is read
+     * only when a turn starts: most calls continue a turn.
+     */
+    AgentState arrive(String key, long nowNanos, TimeSource time, long turnIdleNanos) {
         AgentState agent = agents.get(key);
         if (agent == null) {
             if (agents.size() >= pruneThreshold) {
@@ -26,9 +31,9 @@ final class AgentTracker {
             }
             agent = new AgentState(key);
             agents.put(key, agent);
-            startTurn(agent, nowMillis);
+            startTurn(agent, time.epochMillis());
         } else if (agent.isIdle() && nowNanos - agent.idleSinceNanos >= turnIdleNanos) {
-            startTurn(agent, nowMillis);
+            startTurn(agent, time.epochMillis());
         }
         agent.turnCalls++;
         return agent;

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * The priority slot manager. Each call needs a slot of its provider's limit, and a global slot
@@ -153,7 +154,7 @@ public final class SlotScheduler {
         if (key == null) {
             return null;
         }
-        AgentState agent = agents.arrive(key, now, time.epochMillis(), turnIdleNanos);
+        AgentState agent = agents.arrive(key, now, time, turnIdleNanos);
         if (request.hasTurnStart()) {
             agent.turnStartMillis = request.turnStartMillis();
         }
@@ -619,24 +620,29 @@ public final class SlotScheduler {
      * word and ends an adaptive lowering; other changes leave the limit in force alone.
      */
     public void updateProvider(ProviderSettings providerSettings) {
-        update(providerSettings, false);
+        Objects.requireNonNull(providerSettings, "providerSettings");
+        update(providerSettings.id(), current -> providerSettings, false);
     }
 
-    private void update(ProviderSettings providerSettings, boolean limitSetByOperator) {
-        Objects.requireNonNull(providerSettings, "providerSettings");
+    /**
+     * Changes a provider's settings atomically: {@code change} sees the settings in force under
+     * the lock, so two concurrent writes (say, limit and max hold) never lose one another.
+     */
+    private void update(String providerId, UnaryOperator<ProviderSettings> change, boolean limitSetByOperator) {
         locked(out -> {
-            ProviderState provider = require(providerSettings.id());
+            ProviderState provider = require(providerId);
             ProviderSettings old = provider.settings;
-            provider.settings = providerSettings;
+            ProviderSettings changed = change.apply(old);
+            provider.settings = changed;
             long now = time.nanoTime();
-            if (limitSetByOperator || old.limit() != providerSettings.limit()) {
+            if (limitSetByOperator || old.limit() != changed.limit()) {
                 int oldEffective = provider.effectiveLimit;
-                provider.effectiveLimit = providerSettings.limit(); // an operator's word ends adaptation
+                provider.effectiveLimit = changed.limit(); // an operator's word ends adaptation
                 provider.recoveryTimer.cancel();
                 provider.recoveryTimer = Cancellable.NONE;
-                out.event(l -> l.limitChanged(provider.id, oldEffective, providerSettings.limit(), false));
+                out.event(l -> l.limitChanged(provider.id, oldEffective, changed.limit(), false));
             }
-            if (!old.maxHold().equals(providerSettings.maxHold())) {
+            if (!old.maxHold().equals(changed.maxHold())) {
                 provider.watchdogTimer.cancel();
                 provider.watchdogTimer = Cancellable.NONE;
                 armWatchdog(provider, now);
@@ -648,20 +654,26 @@ public final class SlotScheduler {
     /** Sets a provider's limit (0 = unlimited). Raising admits waiters at once; lowering cuts nothing. */
     public void setLimit(String providerId, int limit) {
         SchedulerSettings.requireLimit("limit of provider '" + providerId + "'", limit);
-        update(settingsOf(providerId).withLimit(limit), true);
+        update(providerId, current -> current.withLimit(limit), true);
     }
 
     public void setMaxHold(String providerId, Duration maxHold) {
-        updateProvider(settingsOf(providerId).withMaxHold(maxHold));
+        ProviderSettings.of(providerId, 0).withMaxHold(maxHold); // validate before taking the lock
+        update(providerId, current -> current.withMaxHold(maxHold), false);
     }
 
     /** Applies to calls queued from now on; calls already queued keep the timeout they began with. */
     public void setQueueTimeout(String providerId, Duration queueTimeout) {
-        updateProvider(settingsOf(providerId).withQueueTimeout(queueTimeout));
+        ProviderSettings.of(providerId, 0).withQueueTimeout(queueTimeout);
+        update(providerId, current -> current.withQueueTimeout(queueTimeout), false);
     }
 
     public void setGlobalLimit(int globalLimit) {
-        updateSettings(currentSettings().toBuilder().globalLimit(globalLimit).build());
+        SchedulerSettings.requireLimit("global limit", globalLimit);
+        locked(out -> {
+            apply(settings.toBuilder().globalLimit(globalLimit).build());
+            dispatch(time.nanoTime(), out);
+        });
     }
 
     public void updateSettings(SchedulerSettings newSettings) {

@@ -1,0 +1,210 @@
+package dev.turnstile.it;
+
+import dev.turnstile.it.apps.CallerMain;
+import dev.turnstile.it.support.ChildJvm;
+import dev.turnstile.it.support.Jdks;
+import dev.turnstile.it.support.MockLlmServer;
+import dev.turnstile.it.support.MockLlmServer.Exchange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scenarios every instrumented client must pass, each in a child JVM that runs
+ * {@link CallerMain} with the packaged agent, against a {@link MockLlmServer} that counts
+ * requests in flight on its side. A subclass names the client; {@link AbstractAsyncClientIT}
+ * adds the scenarios of clients with an asynchronous API. Each runs on every JDK of {@link Jdks}.
+ */
+public abstract class AbstractClientIT {
+
+    protected static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
+
+    /** The client's name in {@code TestClients}. */
+    protected abstract String client();
+
+    /** A path where the server stalls past the client's read timeout; see {@link MockLlmServer}. */
+    protected String stallPath() {
+        return "/v1/stall";
+    }
+
+    static Stream<Path> jdks() {
+        return Jdks.all().stream();
+    }
+
+    /** Agent arguments gating the server's host and port with {@code limit}. */
+    protected static String gating(MockLlmServer server, int limit) {
+        return "presets=false;providers.test.hosts=127.0.0.1:" + server.port() + ";providers.test.limit=" + limit
+                + ";providers.test.queue-timeout=5s;backoff.adaptive=false";
+    }
+
+    protected ChildJvm run(Path jdk, String agentArgs, List<String> jvmOptions, String scenario, String... args)
+            throws Exception {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(client());
+        arguments.add(scenario);
+        arguments.addAll(List.of(args));
+        ChildJvm child = ChildJvm.start(jdk, agentArgs, jvmOptions, CallerMain.class, arguments.toArray(new String[0]));
+        child.awaitExit(CHILD_TIMEOUT);
+        return child;
+    }
+
+    protected static void assertSucceeded(ChildJvm child) {
+        assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0");
+        assertThat(child.stderr()).as("no agent error\n" + child.transcript())
+                .noneMatch(line -> line.contains("ERROR") || line.contains("internal error"));
+    }
+
+    protected static List<Exchange> byArrival(MockLlmServer server) {
+        return server.exchanges().stream().sorted(Comparator.comparingLong(e -> e.arrivedMillis))
+                .collect(Collectors.toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void theServerNeverSeesMoreThanTheLimitInFlight(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(server, 2), List.of(), "parallel",
+                    server.url("/v1/stream?events=4&delayMs=50"), server.url("/v1/chat"), "8");
+
+            assertSucceeded(child);
+            assertThat(server.exchanges()).hasSize(8);
+            assertThat(server.maxInFlight()).as("8 callers, limit 2\n" + child.transcript()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aStreamedAnswerHoldsItsSlotUntilItsLastEvent(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(server, 1), List.of(), "parallel",
+                    server.url("/v1/stream?events=5&delayMs=60"), server.url("/v1/chat"), "3");
+
+            assertSucceeded(child);
+            List<Exchange> exchanges = byArrival(server);
+            assertThat(exchanges).hasSize(3);
+            for (int i = 1; i < exchanges.size(); i++) {
+                assertThat(exchanges.get(i).arrivedMillis).as("call %d began before the stream before it ended: %s",
+                        i, exchanges).isGreaterThanOrEqualTo(exchanges.get(i - 1).finishedMillis);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void closingABodyEarlyReleasesTheSlot(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(server, 1), List.of(), "close-early-then-call",
+                    server.url("/v1/stream?events=40&delayMs=50"), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).contains("EARLY status=200", "THEN status=200");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aReadTimeoutReleasesTheSlot(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(server, 1), List.of("-DreadTimeoutMillis=500"), "fail-then-call",
+                    server.url(stallPath()), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).anyMatch(line -> line.startsWith("FAIL ") && line.contains("imeout"));
+            assertThat(child.stdout()).contains("THEN status=200");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aConnectionFailureReleasesTheSlot(Path jdk) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (MockLlmServer server = new MockLlmServer()) {
+            String agentArgs = "presets=false;providers.test.hosts=127.0.0.1;providers.test.limit=1;"
+                    + "providers.test.queue-timeout=5s";
+            ChildJvm child = run(jdk, agentArgs, List.of(), "fail-then-call",
+                    "http://127.0.0.1:" + closedPort + "/v1/chat", server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).anyMatch(line -> line.startsWith("FAIL ") && !line.contains("unexpected"));
+            assertThat(child.stdout()).contains("THEN status=200");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aBlockedCallerInterruptedWhileQueuedLeavesTheQueue(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(server, 1), List.of(), "interrupt-queued-then-call",
+                    server.url("/v1/stream?events=10&delayMs=100"), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).anyMatch(line -> line.startsWith("INTERRUPTED java.")
+                    && line.contains("Interrupted"));
+            assertThat(server.exchanges()).as("the interrupted call never reached the server")
+                    .extracting(e -> e.path).containsExactly("/v1/stream", "/v1/chat");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aRateLimitHoldsTheQueueBackForRetryAfter(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(server, 2), List.of(), "parallel",
+                    server.url("/v1/ratelimit?first=1&retryAfter=1"), server.url("/v1/chat"), "4");
+
+            assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0");
+            assertRateLimitHeldTheQueue(server, child);
+        }
+    }
+
+    /** After the 429 was answered, no new request reached the server for about a second. */
+    protected void assertRateLimitHeldTheQueue(MockLlmServer server, ChildJvm child) {
+        List<Exchange> exchanges = byArrival(server);
+        Exchange limited = exchanges.stream().filter(e -> e.status == 429).findFirst()
+                .orElseThrow(() -> new AssertionError("no 429 sent: " + exchanges));
+        List<Exchange> later = exchanges.stream().filter(e -> e.arrivedMillis > limited.finishedMillis)
+                .collect(Collectors.toList());
+        assertThat(later).as("calls queued behind the 429: %s\n%s", exchanges, child.transcript()).isNotEmpty();
+        assertThat(later.get(0).arrivedMillis - limited.finishedMillis)
+                .as("pause after Retry-After: 1 (%s)", exchanges).isGreaterThanOrEqualTo(800);
+        assertThat(child.stdout()).as("the 429 reaches the application unchanged\n" + child.transcript())
+                .filteredOn(line -> line.startsWith("CALL ") && line.endsWith("status=429")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void getCallsAreNotGated(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(server, 1), List.of(), "parallel-get",
+                    server.url("/v1/models?delayMs=400"), server.url("/v1/chat"), "4");
+
+            assertSucceeded(child);
+            assertThat(server.maxInFlight()).as("GET is not a gated method").isEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void callsToAnotherHostAreNotGated(Path jdk) throws Exception {
+        try (MockLlmServer provider = new MockLlmServer(); MockLlmServer other = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(provider, 1), List.of(), "parallel",
+                    other.url("/v1/chat?delayMs=400"), other.url("/v1/chat"), "4");
+
+            assertSucceeded(child);
+            assertThat(other.maxInFlight()).as("not a provider's host").isEqualTo(4);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.turnstile.it.apps;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A small application that knows nothing of Turnstile: it makes HTTP calls with one client in one
+ * scenario and prints what happened, one line per event, for the integration tests to read.
+ *
+ * <p>{@code CallerMain <client> <scenario> <url> [<second-url> [<n>]]}. Every scenario that
+ * checks a release ends with a plain call to {@code second-url}: with a limit of 1 and a short
+ * queue timeout, a leaked slot makes that call fail.
+ */
+public final class CallerMain {
+
+    private CallerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String clientName = args[0];
+        String scenario = args[1];
+        String url = args[2];
+        String second = args.length > 3 ? args[3] : url;
+        int n = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+        try (TestClient client = TestClients.create(clientName, Duration.ofMillis(
+                Long.getLong("readTimeoutMillis", 10_000)))) {
+            int failures = run(client, scenario, url, second, n);
+            System.out.println("DONE failures=" + failures);
+            System.out.flush();
+            System.exit(failures == 0 ? 0 : 1);
+        } catch (Throwable t) {
+            System.out.println("CRASH " + describe(t));
+            t.printStackTrace();
+            System.exit(3);
+        }
+    }
+
+    private static int run(TestClient client, String scenario, String url, String second, int n) throws Exception {
+        switch (scenario) {
+            case "parallel":
+                return parallel(n, () -> client.call("POST", url));
+            case "parallel-get":
+                return parallel(n, () -> client.call("GET", url));
+            case "parallel-async":
+                return parallelAsync(client, url, n);
+            case "close-early-then-call":
+                print("EARLY", client.callAndCloseEarly(url));
+                return then(client, second);
+            case "fail-then-call":
+                expectFailure("FAIL", () -> client.call("POST", url));
+                return then(client, second);
+            case "cancel-in-flight-then-call":
+                return cancelInFlight(client, url, second);
+            case "cancel-queued-then-call":
+                return cancelQueued(client, url, second);
+            case "interrupt-queued-then-call":
+                return interruptQueued(client, url, second);
+            case "sequential":
+                int failures = 0;
+                for (int i = 0; i < n; i++) {
+                    failures += callOnce("CALL " + i, () -> client.call("POST", url));
+                }
+                return failures;
+            default:
+                throw new IllegalArgumentException("unknown scenario " + scenario);
+        }
+    }
+
+    interface Call {
+        int call() throws Exception;
+    }
+
+    /** {@code n} threads call at once; one line per call with the client's own exception if any. */
+    private static int parallel(int n, Call call) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(n);
+        AtomicInteger failures = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await(10, TimeUnit.SECONDS);
+                    failures.addAndGet(callOnce("CALL " + index, call));
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    System.out.println("CALL " + index + " ERROR " + describe(e));
+                }
+            }, "caller-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        return failures.get();
+    }
+
+    private static int parallelAsync(TestClient client, String url, int n) throws Exception {
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            CompletableFuture<Integer> call = client.callAsync(url);
+            if (call == null) {
+                throw new IllegalStateException("this client has no async API");
+            }
+            calls.add(call);
+        }
+        System.out.println("SUBMITTED " + n); // async submission never blocks the caller
+        int failures = 0;
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            failures += callOnce("CALL " + i, () -> calls.get(index).get(60, TimeUnit.SECONDS));
+        }
+        return failures;
+    }
+
+    private static int cancelInFlight(TestClient client, String url, String second) throws Exception {
+        CompletableFuture<Integer> call = client.callAsync(url);
+        Thread.sleep(300); // the stream has begun
+        System.out.println("CANCELLED " + call.cancel(true));
+        return then(client, second);
+    }
+
+    private static int cancelQueued(TestClient client, String url, String second) throws Exception {
+        CompletableFuture<Integer> first = client.callAsync(url);  // holds the only slot
+        Thread.sleep(200);
+        CompletableFuture<Integer> queued = client.callAsync(second);
+        Thread.sleep(200);
+        System.out.println("CANCELLED " + queued.cancel(true));
+        int failures = callOnce("FIRST", () -> first.get(30, TimeUnit.SECONDS));
+        return failures + then(client, second);
+    }
+
+    private static int interruptQueued(TestClient client, String url, String second) throws Exception {
+        Thread holder = new Thread(() -> callOnceQuietly("FIRST", () -> client.call("POST", url)), "holder");
+        holder.start();
+        Thread.sleep(300);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                print("QUEUED-CALL", client.call("POST", second));
+            } catch (Throwable t) {
+                failure.set(t);
+                System.out.println("INTERRUPTED " + describe(t) + " flag=" + Thread.currentThread().isInterrupted());
+            } finally {
+                done.countDown();
+            }
+        }, "waiter");
+        waiter.start();
+        Thread.sleep(300);
+        waiter.interrupt();
+        if (!done.await(20, TimeUnit.SECONDS)) {
+            System.out.println("INTERRUPTED never returned");
+            return 1;
+        }
+        holder.join(30_000);
+        int failures = failure.get() == null ? 1 : 0;
+        if (failure.get() != null && !(failure.get() instanceof InterruptedException
+                || failure.get() instanceof InterruptedIOException)) {
+            failures++;
+        }
+        return failures + then(client, second);
+    }
+
+    private static int then(TestClient client, String second) {
+        return callOnce("THEN", () -> client.call("POST", second));
+    }
+
+    private static void expectFailure(String label, Call call) {
+        try {
+            int status = call.call();
+            System.out.println(label + " unexpected-status " + status);
+        } catch (Exception e) {
+            System.out.println(label + " " + describe(e));
+        }
+    }
+
+    private static int callOnce(String label, Call call) {
+        try {
+            print(label, call.call());
+            return 0;
+        } catch (Exception e) {
+            System.out.println(label + " ERROR " + describe(e));
+            return 1;
+        }
+    }
+
+    private static void callOnceQuietly(String label, Call call) {
+        callOnce(label, call);
+    }
+
+    private static void print(String label, int status) {
+        System.out.println(label + " status=" + status);
+    }
+
+    static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root
+                && (root instanceof java.util.concurrent.ExecutionException
+                || root instanceof java.util.concurrent.CompletionException)) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+}

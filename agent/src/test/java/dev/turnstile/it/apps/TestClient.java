@@ -1,0 +1,31 @@
+package dev.turnstile.it.apps;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One HTTP client as an application would use it, for the child JVMs of the integration tests.
+ * Implementations know nothing of Turnstile.
+ */
+public interface TestClient extends AutoCloseable {
+
+    /** Sends a request with a small JSON body (none for GET) and reads the answer to the end; returns the status. */
+    int call(String method, String url) throws Exception;
+
+    /** POSTs, reads the first bytes of the answer, then closes the body without reading on. */
+    int callAndCloseEarly(String url) throws Exception;
+
+    /** An asynchronous POST whose answer is read to the end; null when the client has no async API. */
+    default CompletableFuture<Integer> callAsync(String url) {
+        return null;
+    }
+
+    /** Makes a client with this read timeout (sockets idle longer fail). */
+    interface Factory {
+        TestClient create(Duration readTimeout) throws Exception;
+    }
+
+    @Override
+    default void close() throws Exception {
+    }
+}

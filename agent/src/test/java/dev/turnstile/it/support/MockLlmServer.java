@@ -1,0 +1,212 @@
+package dev.turnstile.it.support;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.BufferedSink;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An LLM provider stand-in on {@link MockWebServer} that counts, on the server side, how many
+ * requests are in flight: from the moment a request arrives to the last byte of its answer.
+ *
+ * <p>Paths (query parameters shape the answer):
+ * <ul>
+ *   <li>{@code /v1/stream?events=N&delayMs=D} — a server-sent-event stream of N events, D ms apart;</li>
+ *   <li>{@code /v1/ratelimit?first=K&retryAfter=S} — the first K requests get 429 with
+ *       {@code Retry-After: S}, the rest a short stream;</li>
+ *   <li>{@code /v1/stall} — headers, one event, then silence for 30 s (for read timeouts);</li>
+ *   <li>{@code /v1/stall-headers} — silence for 30 s before the headers (for clients whose
+ *       timeout covers only the wait for headers, like the JDK's);</li>
+ *   <li>anything else — a small JSON answer after {@code delayMs}.</li>
+ * </ul>
+ */
+public final class MockLlmServer implements AutoCloseable {
+
+    private final MockWebServer server = new MockWebServer();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger rateLimitedSoFar = new AtomicInteger();
+    private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+    private final long startNanos = System.nanoTime();
+
+    /** One request as the server saw it, in millis since the server started. */
+    public static final class Exchange {
+        public final String method;
+        public final String path;
+        public final long arrivedMillis;
+        public volatile long finishedMillis = -1;
+        public volatile int status;
+
+        Exchange(String method, String path, long arrivedMillis) {
+            this.method = method;
+            this.path = path;
+            this.arrivedMillis = arrivedMillis;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + " " + status + " [" + arrivedMillis + ".." + finishedMillis + "]";
+        }
+    }
+
+    public MockLlmServer() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** {@code http://127.0.0.1:port} + path. */
+    public String url(String pathAndQuery) {
+        return "http://127.0.0.1:" + port() + pathAndQuery;
+    }
+
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public List<Exchange> exchanges() {
+        synchronized (exchanges) {
+            return new ArrayList<>(exchanges);
+        }
+    }
+
+    private long now() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        String target = request.getTarget();
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        Exchange exchange = new Exchange(request.getMethod(), path, now());
+        exchanges.add(exchange);
+        int current = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(current, Math::max);
+        int events = intParam(target, "events", 5);
+        int delayMs = intParam(target, "delayMs", 50);
+        switch (path) {
+            case "/v1/ratelimit":
+                if (rateLimitedSoFar.incrementAndGet() <= intParam(target, "first", 1)) {
+                    exchange.status = 429;
+                    return new MockResponse.Builder().code(429)
+                            .addHeader("Retry-After", String.valueOf(intParam(target, "retryAfter", 1)))
+                            .addHeader("Content-Type", "application/json")
+                            .addHeader("Transfer-Encoding", "chunked")
+                            .body(new CountingBody(exchange, List.of("{\"error\":\"rate_limited\"}"), 0))
+                            .removeHeader("Content-Length")
+                            .build();
+                }
+                exchange.status = 200;
+                return stream(exchange, 2, 20);
+            case "/v1/stall":
+                exchange.status = 200;
+                return stream(exchange, 1, 30_000);
+            case "/v1/stall-headers":
+                exchange.status = 200;
+                return new MockResponse.Builder(stream(exchange, 1, 0)).headersDelay(30, TimeUnit.SECONDS).build();
+            case "/v1/stream":
+                exchange.status = 200;
+                return stream(exchange, events, delayMs);
+            default:
+                exchange.status = 200;
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                        .addHeader("Transfer-Encoding", "chunked")
+                        .body(new CountingBody(exchange, List.of("{\"id\":\"cmpl-1\",\"choices\":[]}"), delayMs))
+                        .removeHeader("Content-Length")
+                        .build();
+        }
+    }
+
+    private MockResponse stream(Exchange exchange, int events, int delayMs) {
+        List<String> chunks = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            chunks.add("data: {\"token\":" + i + "}\n\n");
+        }
+        chunks.add("data: [DONE]\n\n");
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                .addHeader("Transfer-Encoding", "chunked")
+                .body(new CountingBody(exchange, chunks, delayMs)).removeHeader("Content-Length").build();
+    }
+
+    private static int intParam(String target, String name, int fallback) {
+        int at = target.indexOf(name + "=");
+        if (at < 0) {
+            return fallback;
+        }
+        int end = at + name.length() + 1;
+        int stop = end;
+        while (stop < target.length() && Character.isDigit(target.charAt(stop))) {
+            stop++;
+        }
+        return stop > end ? Integer.parseInt(target.substring(end, stop)) : fallback;
+    }
+
+    /**
+     * Writes its chunks in HTTP/1.1 chunked framing, as providers stream, with a pause before
+     * each, and counts the request done after the last byte.
+     */
+    private final class CountingBody implements MockResponseBody {
+        private final Exchange exchange;
+        private final List<String> chunks;
+        private final int delayMs;
+
+        CountingBody(Exchange exchange, List<String> chunks, int delayMs) {
+            this.exchange = exchange;
+            this.chunks = chunks;
+            this.delayMs = delayMs;
+        }
+
+        @Override
+        public long getContentLength() {
+            return -1; // chunked: the client cannot know the end before we send it
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try {
+                for (String chunk : chunks) {
+                    if (delayMs > 0) {
+                        Thread.sleep(delayMs);
+                    }
+                    byte[] bytes = chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    sink.writeUtf8(Integer.toHexString(bytes.length)).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
+                    sink.flush();
+                }
+                sink.writeUtf8("0\r\n\r\n");
+                sink.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } finally {
+                exchange.finishedMillis = now();
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
