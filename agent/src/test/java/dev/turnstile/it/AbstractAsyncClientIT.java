@@ -32,7 +32,7 @@ public abstract class AbstractAsyncClientIT extends AbstractClientIT {
     void cancellingACallInFlightReleasesTheSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
             ChildJvm child = run(jdk, gating(server, 1), List.of(), "cancel-in-flight-then-call",
-                    server.url("/v1/stream?events=40&delayMs=50"), server.url("/v1/chat"));
+                    server.url(LONG_STREAM), server.url("/v1/chat"));
 
             assertSucceeded(child);
             assertThat(child.stdout()).contains("CANCELLED true", "THEN status=200");

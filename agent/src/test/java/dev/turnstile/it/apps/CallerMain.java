@@ -124,7 +124,8 @@ public final class CallerMain {
     private static int cancelInFlight(TestClient client, String url, String second) throws Exception {
         CompletableFuture<Integer> call = client.callAsync(url);
         Thread.sleep(300); // the stream has begun
-        System.out.println("CANCELLED " + call.cancel(true));
+        boolean cancelled = call.cancel(true);
+        System.out.println("CANCELLED " + cancelled + (cancelled ? "" : " (already done: " + outcome(call) + ")"));
         return then(client, second);
     }
 
@@ -199,6 +200,14 @@ public final class CallerMain {
 
     private static void print(String label, int status) {
         System.out.println(label + " status=" + status);
+    }
+
+    private static String outcome(CompletableFuture<Integer> call) {
+        try {
+            return "status " + call.getNow(null);
+        } catch (Exception e) {
+            return describe(e);
+        }
     }
 
     static String describe(Throwable t) {

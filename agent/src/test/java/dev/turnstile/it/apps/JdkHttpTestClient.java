@@ -47,9 +47,11 @@ public final class JdkHttpTestClient implements TestClient, TestClient.Factory {
         return response.statusCode();
     }
 
+    /** Cancelling the returned future cancels the exchange, as an application would do it. */
     @Override
     public CompletableFuture<Integer> callAsync(String url) {
-        return client.sendAsync(request("POST", url), HttpResponse.BodyHandlers.ofString())
-                .thenApply(HttpResponse::statusCode);
+        CompletableFuture<HttpResponse<String>> exchange =
+                client.sendAsync(request("POST", url), HttpResponse.BodyHandlers.ofString());
+        return TestClient.cancelling(exchange, HttpResponse::statusCode);
     }
 }

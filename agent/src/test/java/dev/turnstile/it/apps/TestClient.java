@@ -20,6 +20,30 @@ public interface TestClient extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The status of {@code exchange} as a future whose {@code cancel} reaches the exchange itself:
+     * a stage made with {@code thenApply} would only cancel itself and let the call run on.
+     */
+    static <R> CompletableFuture<Integer> cancelling(CompletableFuture<R> exchange,
+                                                     java.util.function.Function<R, Integer> status) {
+        CompletableFuture<Integer> result = new CompletableFuture<Integer>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean cancelled = super.cancel(mayInterruptIfRunning); // first: the exchange answers at once
+                exchange.cancel(mayInterruptIfRunning);
+                return cancelled;
+            }
+        };
+        exchange.whenComplete((response, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(status.apply(response));
+            }
+        });
+        return result;
+    }
+
     /** Makes a client with this read timeout (sockets idle longer fail). */
     interface Factory {
         TestClient create(Duration readTimeout) throws Exception;
