@@ -1,0 +1,203 @@
+package dev.turnstile.http;
+
+import dev.turnstile.config.AgentIdentity;
+import dev.turnstile.config.HostPattern;
+import dev.turnstile.config.ProviderConfig;
+import dev.turnstile.config.TurnstileConfig;
+import dev.turnstile.core.ProviderSettings;
+import dev.turnstile.core.SchedulerSettings;
+import dev.turnstile.core.SlotScheduler;
+import dev.turnstile.core.time.TimerService;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GateTest {
+
+    private static final TimerService NO_TIMER = (task, delay) -> () -> { };
+
+    private final SlotScheduler scheduler = new SlotScheduler(SchedulerSettings.defaults(), NO_TIMER);
+
+    private Gate gate(TurnstileConfig config) {
+        for (ProviderConfig provider : config.providers().values()) {
+            scheduler.addProvider(ProviderSettings.of(provider.id(), provider.limit()));
+        }
+        return new Gate(scheduler, config);
+    }
+
+    private static TurnstileConfig config(ProviderConfig... providers) {
+        return TurnstileConfig.builder().presets(false).providers(List.of(providers)).build();
+    }
+
+    private static ProviderConfig provider(String id, String host, int limit) {
+        return ProviderConfig.builder(id).hosts(List.of(HostPattern.parse(host))).limit(limit).build();
+    }
+
+    @Test
+    void gatesOnlyProviderHostsMethodsAndPaths() {
+        ProviderConfig openai = provider("openai", "api.openai.com", 2).withPaths(List.of("/v1/chat"));
+        Gate gate = gate(config(openai));
+
+        assertThat(gate.open("POST", "https", "api.openai.com", -1, "/v1/chat/completions", null)).isNotNull();
+        assertThat(gate.open("GET", "https", "api.openai.com", -1, "/v1/chat/completions", null))
+                .as("GET is not gated by default").isNull();
+        assertThat(gate.open("POST", "https", "api.openai.com", -1, "/v1/files", null)).as("other path").isNull();
+        assertThat(gate.open("POST", "https", "example.com", -1, "/v1/chat", null)).as("other host").isNull();
+    }
+
+    @Test
+    void hostsMatchWhateverTheirCaseAndPortsTheSchemesDefault() {
+        Gate gate = gate(config(provider("local", "localhost:11434", 1), provider("tls", "llm.example.com:443", 1)));
+
+        assertThat(gate.open("POST", "http", "LOCALHOST", 11434, "/api/chat", null).providerId()).isEqualTo("local");
+        assertThat(gate.open("POST", "http", "localhost", 8080, "/api/chat", null)).isNull();
+        assertThat(gate.open("POST", "https", "llm.example.com", -1, "/", null).providerId()).isEqualTo("tls");
+        assertThat(gate.open("POST", "http", "llm.example.com", -1, "/", null)).as("port 80").isNull();
+    }
+
+    @Test
+    void wildcardHostsMatchSubdomains() {
+        Gate gate = gate(config(provider("azure", "*.openai.azure.com", 1)));
+
+        assertThat(gate.open("POST", "https", "my-team.openai.azure.com", -1, "/openai/x", null)).isNotNull();
+        assertThat(gate.open("POST", "https", "openai.azure.com", -1, "/", null)).isNull();
+    }
+
+    @Test
+    void disabledGatesNothing() {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)).withEnabled(false));
+
+        assertThat(gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null)).isNull();
+    }
+
+    @Test
+    void anUpdateAppliesToCallsOpenedAfterIt() {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
+        scheduler.addProvider(ProviderSettings.of("mistral", 1));
+
+        gate.update(config(provider("openai", "api.openai.com", 1), provider("mistral", "api.mistral.ai", 1)));
+
+        assertThat(gate.open("POST", "https", "api.mistral.ai", -1, "/v1/chat", null).providerId()).isEqualTo("mistral");
+    }
+
+    @Test
+    void aHeaderNamesTheAgentAndATurnHeaderItsTurn() throws IOException {
+        TurnstileConfig config = config(provider("openai", "api.openai.com", 1)).toBuilder()
+                .agentIdentity(AgentIdentity.header("X-Agent")).turnHeader(Optional.of("X-Turn-Start")).build();
+        Gate gate = gate(config);
+        HeaderLookup headers = HeaderLookup.of(Map.of("x-agent", "planner", "x-turn-start", "2026-11-29T01:00:00Z"));
+
+        gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", headers).acquire();
+
+        assertThat(scheduler.snapshot().agents()).singleElement().satisfies(agent -> {
+            assertThat(agent.agent()).isEqualTo("planner");
+            assertThat(agent.turnStartMillis()).isEqualTo(java.time.Instant.parse("2026-11-29T01:00:00Z").toEpochMilli());
+        });
+    }
+
+    @Test
+    void aSecretHeaderIsNeverUsedAsTheAgentName() throws IOException {
+        TurnstileConfig config = config(provider("openai", "api.openai.com", 1)).toBuilder()
+                .agentIdentity(AgentIdentity.header("Authorization")).build();
+        Gate gate = gate(config);
+
+        gate.open("POST", "https", "api.openai.com", -1, "/v1/chat",
+                HeaderLookup.of(Map.of("authorization", "Bearer sk-secret"))).acquire();
+
+        assertThat(scheduler.snapshot().agents()).singleElement()
+                .satisfies(agent -> assertThat(agent.agent()).doesNotContain("sk-secret").contains(Thread.currentThread().getName()));
+    }
+
+    @Test
+    void aRateLimitStatusPausesTheProviderForTheHintAndTheCallEndsOnce() throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 2)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.acquire();
+
+        call.onResponse(429, HeaderLookup.of(Map.of("retry-after", "7")));
+        call.complete();
+        call.fail();
+
+        var stats = scheduler.snapshot().provider("openai");
+        assertThat(stats.paused()).isTrue();
+        assertThat(stats.pauseRemainingMillis()).isBetween(6_900L, 7_000L);
+        assertThat(stats.rateLimited()).isEqualTo(1);
+        assertThat(stats.completed()).isEqualTo(1);
+        assertThat(stats.failed()).isZero();
+        assertThat(stats.inFlight()).isZero();
+    }
+
+    @Test
+    void aSuccessThatSaysNoRequestsRemainPausesUntilTheReset() throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 2)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.acquire();
+
+        call.onResponse(200, HeaderLookup.of(Map.of("x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", "2s")));
+
+        assertThat(scheduler.snapshot().provider("openai").pauseRemainingMillis()).isBetween(1_900L, 2_000L);
+    }
+
+    @Test
+    void aQueuedAsyncCallThatEndsBeforeItsSlotLeavesTheQueue() throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
+        GatedCall holder = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        holder.acquire();
+        GatedCall waiting = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        CompletableFuture<Void> slot = waiting.acquireAsync();
+        assertThat(slot).isNotDone();
+
+        waiting.fail();
+        holder.complete();
+
+        assertThat(scheduler.snapshot().provider("openai").queued()).isZero();
+        assertThat(scheduler.snapshot().provider("openai").inFlight()).isZero();
+    }
+
+    @Test
+    void cancellingTheStartFutureWhileQueuedWithdrawsTheCall() throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
+        gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null).acquire();
+        CompletableFuture<Void> slot = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null).acquireAsync();
+
+        slot.cancel(true);
+
+        assertThat(scheduler.snapshot().provider("openai").queued()).isZero();
+        assertThat(scheduler.snapshot().provider("openai").cancelled()).isEqualTo(1);
+    }
+
+    @Test
+    void theReleasingStreamEndsTheCallAtEndOfBodyAtCloseAndOnError() throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 0)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.acquire();
+        InputStream body = new ReleasingInputStream(new ByteArrayInputStream(new byte[] {1, 2}), call);
+
+        assertThat(body.read(new byte[10])).isEqualTo(2);
+        assertThat(call.isEnded()).isFalse();
+        assertThat(body.read()).isEqualTo(-1);
+        assertThat(call.isEnded()).isTrue();
+
+        GatedCall failing = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        failing.acquire();
+        InputStream broken = new ReleasingInputStream(new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        }, failing);
+        assertThatThrownBy(broken::read).hasMessage("connection reset");
+        assertThat(scheduler.snapshot().provider("openai").failed()).isEqualTo(1);
+        assertThat(scheduler.snapshot().provider("openai").completed()).isEqualTo(1);
+    }
+}
