@@ -112,6 +112,11 @@ public final class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** The child's standard input. */
+    public java.io.OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
     public List<String> stdout() {
         synchronized (stdout) {
             return new ArrayList<>(stdout);

@@ -1,0 +1,126 @@
+package dev.turnstile.it;
+
+import dev.turnstile.it.apps.IsolationApp;
+import dev.turnstile.it.apps.WaitingApp;
+import dev.turnstile.it.support.ChildJvm;
+import dev.turnstile.it.support.Jdks;
+import dev.turnstile.it.support.MockLlmServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the agent promises its host: invisible, relocated, fail-open, configurable, attachable. */
+class AgentIsolationIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    static Stream<Path> jdks() {
+        return Jdks.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void theApplicationSeesOnlyTheBridgeAndItsOwnLibrariesKeepWorking(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer();
+             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 2), List.of(), IsolationApp.class,
+                     "jdk", "parallel", server.url("/v1/stream?events=3&delayMs=50"), server.url("/v1/chat"), "6")) {
+            child.awaitExit(TIMEOUT);
+
+            assertThat(child.stdout()).as(child.transcript()).contains(
+                    "VISIBLE dev.turnstile.core.SlotScheduler false",
+                    "VISIBLE dev.turnstile.agent.TurnstileAgent false",
+                    "VISIBLE dev.turnstile.shaded.bytebuddy.ByteBuddy false",
+                    "VISIBLE dev.turnstile.shaded.slf4j.LoggerFactory false",
+                    "VISIBLE dev.turnstile.bootstrap.JdkHttpBridge true",
+                    "BYTEBUDDY made by the app's Byte Buddy",
+                    "DONE failures=0");
+            assertThat(server.maxInFlight()).isEqualTo(2);
+            assertThat(child.stderr()).as("one start line naming version, limits and clients")
+                    .filteredOn(line -> line.contains("turnstile.TurnstileAgent") && line.contains("started"))
+                    .singleElement().satisfies(line -> assertThat(line).contains("limits test=2", "jdk-httpclient"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void badConfigurationIsReportedOnceAndTheApplicationRunsWithDefaults(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer();
+             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 1)
+                             + ";providers.test.limit=abc;global.limt=3;backoff.initial=soon",
+                     List.of("-Dturnstile.providers.test.max-hold=-5s"), IsolationApp.class)) {
+            child.awaitExit(TIMEOUT);
+
+            assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0");
+            String errors = String.join("\n", child.stderr());
+            assertThat(errors).contains("turnstile.providers.test.limit", "abc")
+                    .contains("global.limt", "turnstile.global.limit")
+                    .contains("turnstile.backoff.initial", "soon")
+                    .contains("turnstile.providers.test.max-hold", "-5s");
+            assertThat(child.stderr()).filteredOn(line -> line.contains("\"abc\"") || line.contains(" abc")).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void disabledInstallsNothing(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer();
+             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 1) + ";enabled=false", List.of(),
+                     IsolationApp.class, "jdk", "parallel", server.url("/v1/chat?delayMs=300"),
+                     server.url("/v1/chat"), "4")) {
+            child.awaitExit(TIMEOUT);
+
+            assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0");
+            assertThat(server.maxInFlight()).as("nothing gated").isEqualTo(4);
+            assertThat(child.stderr()).anyMatch(line -> line.contains("disabled"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void attachingToARunningJvmGatesClientsCreatedBeforeIt(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer();
+             ChildJvm app = ChildJvm.start(jdk, null, List.of("-XX:+EnableDynamicAgentLoading"), WaitingApp.class,
+                     "jdk", "parallel", server.url("/v1/stream?events=4&delayMs=50"), server.url("/v1/chat"), "6")) {
+            app.awaitOutput("READY", TIMEOUT);
+
+            Process attach = new ProcessBuilder(jdk.resolve("bin/java").toString(), "-jar",
+                    ChildJvm.agentJar().toAbsolutePath().toString(), "attach", String.valueOf(app.pid()),
+                    AbstractClientIT.gating(server, 2)).redirectErrorStream(true).start();
+            String attachOutput = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(attach.waitFor()).as(attachOutput).isZero();
+            assertThat(attachOutput).contains("attached to " + app.pid());
+            try (OutputStream stdin = appStdin(app)) {
+                stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
+            }
+            app.awaitExit(TIMEOUT);
+
+            assertThat(app.stdout()).as(app.transcript()).contains("EARLY-CLIENT status=200", "DONE failures=0");
+            assertThat(server.maxInFlight()).as("6 callers after the attach, limit 2").isEqualTo(2);
+            assertThat(app.stderr()).anyMatch(line -> line.contains("started (attached)"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void theAttachCommandExplainsBadInput(Path jdk) throws Exception {
+        Process attach = new ProcessBuilder(jdk.resolve("bin/java").toString(), "-jar",
+                ChildJvm.agentJar().toAbsolutePath().toString(), "attach", "not-a-pid")
+                .redirectErrorStream(true).start();
+        String output = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(attach.waitFor()).isEqualTo(2);
+        assertThat(output).contains("'not-a-pid' is not a process id");
+    }
+
+    private static OutputStream appStdin(ChildJvm app) {
+        return app.stdin();
+    }
+}
