@@ -4,13 +4,17 @@ import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.LoadedConfig;
 import dev.turnstile.config.ProviderConfig;
 import dev.turnstile.config.TurnstileConfig;
+import dev.turnstile.control.RuntimeControl;
+import dev.turnstile.control.SchedulerFactory;
 import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
 import dev.turnstile.http.Gate;
+import dev.turnstile.jmx.JmxExporter;
 import dev.turnstile.log.Logs;
 import org.slf4j.Logger;
 
 import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,15 +31,11 @@ public final class TurnstileAgent {
 
     private static volatile TurnstileAgent running;
 
-    private final TurnstileConfig config;
-    private final SlotScheduler scheduler;
-    private final Gate gate;
+    private final RuntimeControl control;
     private final ExecutorTimerService timer;
 
-    private TurnstileAgent(TurnstileConfig config, SlotScheduler scheduler, Gate gate, ExecutorTimerService timer) {
-        this.config = config;
-        this.scheduler = scheduler;
-        this.gate = gate;
+    private TurnstileAgent(RuntimeControl control, ExecutorTimerService timer) {
+        this.control = control;
         this.timer = timer;
     }
 
@@ -59,10 +59,14 @@ public final class TurnstileAgent {
                 scheduler.addProvider(SchedulerFactory.provider(provider));
             }
             Gate gate = new Gate(scheduler, config);
+            RuntimeControl control = new RuntimeControl(scheduler, gate);
             List<ClientInstrumentation> clients = Clients.all();
             Installer installer = new Installer();
             installer.install(instrumentation, gate, clients);
-            running = new TurnstileAgent(config, scheduler, gate, timer);
+            running = new TurnstileAgent(control, timer);
+            // Off the premain thread: touching the platform MBeanServer this early would fix JMX and
+            // logging choices before the application (an application server, say) made its own.
+            timer.schedule(() -> registerMBeans(control, log), 0);
             log.info("Turnstile {} started{}: {}; clients: {}", version(), dynamic ? " (attached)" : "",
                     describeProviders(config), describeClients(clients));
             reportTransformErrors(installer, timer, log);
@@ -76,16 +80,17 @@ public final class TurnstileAgent {
         return running;
     }
 
-    public SlotScheduler scheduler() {
-        return scheduler;
+    public RuntimeControl control() {
+        return control;
     }
 
-    public Gate gate() {
-        return gate;
-    }
-
-    public TurnstileConfig config() {
-        return config;
+    private static void registerMBeans(RuntimeControl control, Logger log) {
+        try {
+            new JmxExporter(ManagementFactory.getPlatformMBeanServer(), control).register();
+            log.debug("MBeans registered under dev.turnstile");
+        } catch (Throwable t) {
+            log.warn("could not register the JMX MBeans; gating goes on without them: {}", t.toString());
+        }
     }
 
     static String version() {

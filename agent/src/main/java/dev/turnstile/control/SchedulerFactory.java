@@ -1,4 +1,4 @@
-package dev.turnstile.agent;
+package dev.turnstile.control;
 
 import dev.turnstile.config.BackoffConfig;
 import dev.turnstile.config.ProviderConfig;

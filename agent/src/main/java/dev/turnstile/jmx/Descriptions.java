@@ -1,0 +1,74 @@
+package dev.turnstile.jmx;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What JConsole shows next to each attribute, operation and parameter. Kept in one table so the
+ * wording is consistent and every name has one.
+ */
+final class Descriptions {
+
+    private static final Map<String, String> TEXT = new HashMap<>();
+    private static final Map<String, String[]> PARAMETERS = new HashMap<>();
+
+    static {
+        // Turnstile
+        TEXT.put("Turnstile", "Turnstile: a concurrency gate for LLM API calls. Limits, queues and pauses per provider.");
+        TEXT.put("Enabled", "false lets every call through ungated (queued calls go at once); true gates again.");
+        TEXT.put("GlobalLimit", "Max concurrent gated calls over all providers; 0 = no global limit.");
+        TEXT.put("ProviderIds", "Ids of the configured providers.");
+        TEXT.put("GlobalInFlight", "Gated calls holding a slot now, over all providers.");
+        TEXT.put("GlobalQueued", "Calls waiting for a slot now, over all providers.");
+        TEXT.put("Agents", "Agents with a call in flight or queued, one row per agent and provider: turn start, turn age, calls in flight and queued.");
+        TEXT.put("addProvider", "Adds a provider; its Provider MBean appears at once.");
+        PARAMETERS.put("addProvider", new String[] {"id", "lower-case id, e.g. my-llm",
+                "hosts", "comma list of host, host:port or *.domain",
+                "limit", "max concurrent calls; 0 = unlimited"});
+        TEXT.put("removeProvider", "Removes a provider: its queued calls go through ungated, calls in flight end normally.");
+        PARAMETERS.put("removeProvider", new String[] {"id", "the provider's id"});
+        // Provider
+        TEXT.put("Provider", "One LLM provider: its limit, its queue, its pause and its statistics since start or reset.");
+        TEXT.put("Limit", "Max concurrent calls; 0 = unlimited. Raising admits waiters at once; lowering cuts no call.");
+        TEXT.put("EffectiveLimit", "The limit in force: lower than Limit while recovering from rate limits (adaptive).");
+        TEXT.put("InFlight", "Calls holding a slot now.");
+        TEXT.put("Queued", "Calls waiting for a slot now.");
+        TEXT.put("Paused", "True while the provider's queue is paused after a rate limit or by an operator.");
+        TEXT.put("PauseRemainingMillis", "Milliseconds until the pause ends; 0 when not paused.");
+        TEXT.put("Hosts", "Comma list of host, host:port or *.domain whose calls this provider gates.");
+        TEXT.put("MaxHoldMillis", "Watchdog: a slot held longer than this (ms) is taken back.");
+        TEXT.put("QueueTimeoutMillis", "Max wait for a slot (ms); 0 = as long as the caller waits. Applies to calls queued from now on.");
+        TEXT.put("Started", "Calls that got a slot (= in flight + completed + failed + reclaimed).");
+        TEXT.put("Completed", "Calls whose response body ended or was closed.");
+        TEXT.put("Failed", "Calls that failed or were cancelled after they got a slot.");
+        TEXT.put("RateLimited", "Responses with a back-off status (429 and friends).");
+        TEXT.put("Reclaimed", "Slots the watchdog took back after MaxHoldMillis.");
+        TEXT.put("TimedOut", "Calls that gave up after QueueTimeoutMillis in the queue.");
+        TEXT.put("Cancelled", "Calls cancelled or interrupted while queued.");
+        TEXT.put("WaitP50Millis", "Median time a call waited for its slot (ms).");
+        TEXT.put("WaitP99Millis", "99th percentile of the time a call waited for its slot (ms).");
+        TEXT.put("HoldP50Millis", "Median time a call held its slot (ms), streams included.");
+        TEXT.put("HoldP99Millis", "99th percentile of the time a call held its slot (ms).");
+        TEXT.put("pause", "Pauses the provider's queue (never shortens a running pause); calls in flight go on.");
+        PARAMETERS.put("pause", new String[] {"millis", "how long to pause, in milliseconds (> 0)"});
+        TEXT.put("resume", "Ends the provider's pause now.");
+        TEXT.put("resetStatistics", "Zeroes the counters and percentiles; calls in flight stay counted as started.");
+    }
+
+    private Descriptions() {
+    }
+
+    static String of(String name) {
+        String text = TEXT.get(name);
+        return text == null ? name : text;
+    }
+
+    /** Parameter {@code index} of {@code operation}: name and description, or null if unknown. */
+    static String[] parameter(String operation, int index) {
+        String[] parameters = PARAMETERS.get(operation);
+        if (parameters == null || 2 * index + 1 >= parameters.length) {
+            return null;
+        }
+        return new String[] {parameters[2 * index], parameters[2 * index + 1]};
+    }
+}

@@ -1,0 +1,174 @@
+package dev.turnstile.jmx;
+
+import dev.turnstile.control.RuntimeControl;
+import dev.turnstile.config.HostPattern;
+import dev.turnstile.core.ProviderSnapshot;
+
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/** Reads a provider from the scheduler's snapshot; writes go through {@link RuntimeControl}. */
+final class ProviderBean implements ProviderMXBean {
+
+    private final String id;
+    private final RuntimeControl control;
+
+    ProviderBean(String id, RuntimeControl control) {
+        this.id = id;
+        this.control = control;
+    }
+
+    private ProviderSnapshot snapshot() {
+        ProviderSnapshot snapshot = control.scheduler().snapshot().provider(id);
+        if (snapshot == null) {
+            throw new IllegalStateException("provider '" + id + "' was removed");
+        }
+        return snapshot;
+    }
+
+    @Override
+    public int getLimit() {
+        return snapshot().limit();
+    }
+
+    @Override
+    public void setLimit(int limit) {
+        control.setLimit(id, limit);
+    }
+
+    @Override
+    public int getEffectiveLimit() {
+        return snapshot().effectiveLimit();
+    }
+
+    @Override
+    public int getInFlight() {
+        return snapshot().inFlight();
+    }
+
+    @Override
+    public int getQueued() {
+        return snapshot().queued();
+    }
+
+    @Override
+    public boolean isPaused() {
+        return snapshot().paused();
+    }
+
+    @Override
+    public long getPauseRemainingMillis() {
+        return snapshot().pauseRemainingMillis();
+    }
+
+    @Override
+    public String getHosts() {
+        return control.provider(id).hosts().stream().map(HostPattern::toString).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public void setHosts(String hosts) {
+        control.setHosts(id, hosts);
+    }
+
+    @Override
+    public long getMaxHoldMillis() {
+        return snapshot().maxHoldMillis();
+    }
+
+    @Override
+    public void setMaxHoldMillis(long millis) {
+        control.setMaxHold(id, positive("MaxHoldMillis", millis));
+    }
+
+    @Override
+    public long getQueueTimeoutMillis() {
+        return snapshot().queueTimeoutMillis();
+    }
+
+    @Override
+    public void setQueueTimeoutMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("QueueTimeoutMillis must be 0 (wait as long as the caller does) or more, was "
+                    + millis);
+        }
+        control.setQueueTimeout(id, Duration.ofMillis(millis));
+    }
+
+    private static Duration positive(String name, long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException(name + " must be a positive number of milliseconds, was " + millis);
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    @Override
+    public long getStarted() {
+        return snapshot().started();
+    }
+
+    @Override
+    public long getCompleted() {
+        return snapshot().completed();
+    }
+
+    @Override
+    public long getFailed() {
+        return snapshot().failed();
+    }
+
+    @Override
+    public long getRateLimited() {
+        return snapshot().rateLimited();
+    }
+
+    @Override
+    public long getReclaimed() {
+        return snapshot().reclaimed();
+    }
+
+    @Override
+    public long getTimedOut() {
+        return snapshot().timedOut();
+    }
+
+    @Override
+    public long getCancelled() {
+        return snapshot().cancelled();
+    }
+
+    @Override
+    public double getWaitP50Millis() {
+        return snapshot().waitMillis().p50();
+    }
+
+    @Override
+    public double getWaitP99Millis() {
+        return snapshot().waitMillis().p99();
+    }
+
+    @Override
+    public double getHoldP50Millis() {
+        return snapshot().holdMillis().p50();
+    }
+
+    @Override
+    public double getHoldP99Millis() {
+        return snapshot().holdMillis().p99();
+    }
+
+    @Override
+    public void pause(long millis) {
+        control.pause(id, millis);
+    }
+
+    @Override
+    public void resume() {
+        control.resume(id);
+    }
+
+    @Override
+    public void resetStatistics() {
+        control.resetStatistics(id);
+    }
+}
