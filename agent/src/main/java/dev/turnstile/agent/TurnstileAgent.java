@@ -4,6 +4,7 @@ import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.LoadedConfig;
 import dev.turnstile.config.ProviderConfig;
 import dev.turnstile.config.TurnstileConfig;
+import dev.turnstile.control.ConfigPersister;
 import dev.turnstile.control.RuntimeControl;
 import dev.turnstile.control.SchedulerFactory;
 import dev.turnstile.core.SlotScheduler;
@@ -60,6 +61,13 @@ public final class TurnstileAgent {
             }
             Gate gate = new Gate(scheduler, config);
             RuntimeControl control = new RuntimeControl(scheduler, gate);
+            if (config.persist()) {
+                if (config.configFile().isPresent()) {
+                    control.onChange(new ConfigPersister(config.configFile().get()));
+                } else {
+                    log.warn("turnstile.persist=true needs turnstile.config=PATH; runtime changes will not be saved");
+                }
+            }
             List<ClientInstrumentation> clients = Clients.all();
             Installer installer = new Installer();
             installer.install(instrumentation, gate, clients);

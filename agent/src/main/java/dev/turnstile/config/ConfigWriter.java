@@ -39,6 +39,19 @@ public final class ConfigWriter {
         return properties;
     }
 
+    /**
+     * True for the full keys this writer manages: every known key but {@code turnstile.config}
+     * and {@code turnstile.persist}, which say where and whether to write, not what.
+     */
+    public static boolean manages(String key) {
+        String providers = "turnstile.providers.";
+        if (key.startsWith(providers)) {
+            int dot = key.lastIndexOf('.');
+            return dot > providers.length() && ProviderKey.forPropertyName(key.substring(dot + 1)).isPresent();
+        }
+        return TopLevelKey.forKey(key).filter(k -> k != TopLevelKey.CONFIG && k != TopLevelKey.PERSIST).isPresent();
+    }
+
     /** {@link #toProperties} as the text of a properties file, with a heading comment. */
     public static String toText(TurnstileConfig config) {
         StringBuilder text = new StringBuilder("# Turnstile configuration: only the values that differ from the defaults.\n");
