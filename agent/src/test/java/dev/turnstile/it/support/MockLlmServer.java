@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,12 +28,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /v1/stall} — headers, one event, then silence for 30 s (for read timeouts);</li>
  *   <li>{@code /v1/stall-headers} — silence for 30 s before the headers (for clients whose
  *       timeout covers only the wait for headers, like the JDK's);</li>
+ *   <li>{@code /v1/empty} — 204 No Content, no body;</li>
  *   <li>anything else — a small JSON answer after {@code delayMs}.</li>
  * </ul>
  */
 public final class MockLlmServer implements AutoCloseable {
 
+    /** The 429 goes out after this pause, and the calls admitted with it take longer: see below. */
+    private static final int RATE_LIMIT_DELAY_MS = 100;
+
     private final MockWebServer server = new MockWebServer();
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger rateLimitedSoFar = new AtomicInteger();
@@ -109,7 +115,9 @@ public final class MockLlmServer implements AutoCloseable {
             case "/v1/ratelimit":
                 if (rateLimitedSoFar.incrementAndGet() <= intParam(target, "first", 1)) {
                     exchange.status = 429;
-                    return new MockResponse.Builder().code(429)
+                    // Every call admitted together with this one has arrived, and is still in
+                    // flight, when the 429 goes out: any later arrival was queued behind it.
+                    return new MockResponse.Builder().code(429).headersDelay(RATE_LIMIT_DELAY_MS, TimeUnit.MILLISECONDS)
                             .addHeader("Retry-After", String.valueOf(intParam(target, "retryAfter", 1)))
                             .addHeader("Content-Type", "application/json")
                             .addHeader("Transfer-Encoding", "chunked")
@@ -118,13 +126,18 @@ public final class MockLlmServer implements AutoCloseable {
                             .build();
                 }
                 exchange.status = 200;
-                return stream(exchange, 2, 20);
+                return stream(exchange, 2, RATE_LIMIT_DELAY_MS);
             case "/v1/stall":
                 exchange.status = 200;
                 return stream(exchange, 1, 30_000);
             case "/v1/stall-headers":
                 exchange.status = 200;
                 return new MockResponse.Builder(stream(exchange, 1, 0)).headersDelay(30, TimeUnit.SECONDS).build();
+            case "/v1/empty":
+                exchange.status = 204;
+                exchange.finishedMillis = now();
+                inFlight.decrementAndGet();
+                return new MockResponse.Builder().code(204).build();
             case "/v1/stream":
                 exchange.status = 200;
                 return stream(exchange, events, delayMs);
@@ -186,14 +199,14 @@ public final class MockLlmServer implements AutoCloseable {
         public void writeTo(BufferedSink sink) throws IOException {
             try {
                 for (String chunk : chunks) {
-                    if (delayMs > 0) {
-                        Thread.sleep(delayMs);
+                    if (delayMs > 0 && closing.await(delayMs, TimeUnit.MILLISECONDS)) {
+                        throw new IOException("server closing"); // a stalled answer must not hold up close()
                     }
                     byte[] bytes = chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     sink.writeUtf8(Integer.toHexString(bytes.length)).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
                     sink.flush();
                 }
-                sink.writeUtf8("0\r\n\r\n");
+                sink.writeUtf8("0\r\n"); // MockWebServer ends a chunked answer with its (empty) trailers and CRLF
                 sink.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -207,6 +220,7 @@ public final class MockLlmServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closing.countDown();
         server.close();
     }
 }
