@@ -193,7 +193,7 @@ public final class MockLlmServer implements AutoCloseable {
                     sink.writeUtf8(Integer.toHexString(bytes.length)).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
                     sink.flush();
                 }
-                sink.writeUtf8("0\r\n\r\n");
+                sink.writeUtf8("0\r\n"); // MockWebServer ends a chunked answer with its (empty) trailers and CRLF
                 sink.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,0 +1,70 @@
+package dev.turnstile.it;
+
+import dev.turnstile.it.apps.UrlConnectionScenarios;
+import dev.turnstile.it.support.ChildJvm;
+import dev.turnstile.it.support.MockLlmServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java.net.HttpURLConnection}: the shared scenarios, and the ways this API lets a body go
+ * unread: an error body read through {@code getErrorStream}, {@code disconnect()} without
+ * reading, a response without a body that is never closed. In each, a leaked slot (limit 1)
+ * makes the next call fail with the queue timeout.
+ */
+class UrlConnectionIT extends AbstractClientIT {
+
+    @Override
+    protected String client() {
+        return "urlconnection";
+    }
+
+    private ChildJvm runScenario(Path jdk, String agentArgs, String scenario, String url, String second)
+            throws Exception {
+        ChildJvm child = ChildJvm.start(jdk, agentArgs, List.of(), UrlConnectionScenarios.class,
+                scenario, url, second);
+        child.awaitExit(CHILD_TIMEOUT);
+        return child;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void anErrorBodyReadThroughGetErrorStreamReleasesTheSlot(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = runScenario(jdk, gating(server, 1), "error-stream-then-call",
+                    server.url("/v1/ratelimit?first=1&retryAfter=1"), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).contains("FIRST status=429", "THEN status=200");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void disconnectWithoutReadingReleasesTheSlot(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = runScenario(jdk, gating(server, 1), "disconnect-then-call",
+                    server.url("/v1/stream?events=40&delayMs=50"), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).contains("FIRST status=200", "THEN status=200");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aResponseWithoutBodyReleasesAtOnce(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = runScenario(jdk, gating(server, 1) + ";providers.test.methods=*", "head-then-call",
+                    server.url("/v1/chat"), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).contains("FIRST status=200", "THEN status=200");
+        }
+    }
+}
