@@ -44,7 +44,7 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
             HttpURLConnection http = (HttpURLConnection) connection;
             URL url = http.getURL();
             GatedCall call = gate.open(http.getRequestMethod(), url.getProtocol(), url.getHost(), url.getPort(),
-                    url.getPath(), http::getRequestProperty);
+                    url.getPath(), ConnectionHeaders.request(http));
             if (call == null) {
                 return null;
             }
@@ -152,7 +152,7 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
             return;
         }
         HttpURLConnection http = (HttpURLConnection) connection;
-        state.call.onResponse(responseCode, http::getHeaderField);
+        state.call.onResponse(responseCode, ConnectionHeaders.response(http));
         if (!connected) {
             state.call.complete();
         }

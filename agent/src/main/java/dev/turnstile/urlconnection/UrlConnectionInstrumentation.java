@@ -50,5 +50,18 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
     @Override
     public void activate(Gate gate) {
         UrlConnectionBridge.install(new UrlConnectionHooks(gate));
+        preload();
+    }
+
+    /**
+     * Loads the JDK class now, so that it is transformed while the agent starts rather than
+     * during the application's first call.
+     */
+    private static void preload() {
+        try {
+            Class.forName(HTTP_CONNECTION, false, null);
+        } catch (Throwable ignored) {
+            // not there on this JDK: nothing to instrument, and nothing to warm up
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code disconnect-then-call} — status only, body never read, then {@code disconnect()};</li>
  *   <li>{@code error-stream-then-call} — a 4xx/5xx whose body is read through {@code getErrorStream};</li>
- *   <li>{@code head-then-call} — a HEAD: no body, status only, never closed.</li>
+ *   <li>{@code status-only-then-call} — status only, no stream asked for (for an answer without body).</li>
  * </ul>
  */
 public final class UrlConnectionScenarios {
@@ -37,8 +37,8 @@ public final class UrlConnectionScenarios {
                 case "error-stream-then-call":
                     System.out.println("FIRST status=" + client.call("POST", url));
                     break;
-                case "head-then-call": {
-                    HttpURLConnection connection = client.send("HEAD", url);
+                case "status-only-then-call": {
+                    HttpURLConnection connection = client.send("POST", url);
                     System.out.println("FIRST status=" + connection.getResponseCode());
                     break;
                 }

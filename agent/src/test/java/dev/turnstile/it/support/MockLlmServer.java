@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /v1/stall} — headers, one event, then silence for 30 s (for read timeouts);</li>
  *   <li>{@code /v1/stall-headers} — silence for 30 s before the headers (for clients whose
  *       timeout covers only the wait for headers, like the JDK's);</li>
+ *   <li>{@code /v1/empty} — 204 No Content, no body;</li>
  *   <li>anything else — a small JSON answer after {@code delayMs}.</li>
  * </ul>
  */
@@ -38,6 +40,7 @@ public final class MockLlmServer implements AutoCloseable {
     private final AtomicInteger rateLimitedSoFar = new AtomicInteger();
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final long startNanos = System.nanoTime();
+    private final CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     /** One request as the server saw it, in millis since the server started. */
     public static final class Exchange {
@@ -125,6 +128,11 @@ public final class MockLlmServer implements AutoCloseable {
             case "/v1/stall-headers":
                 exchange.status = 200;
                 return new MockResponse.Builder(stream(exchange, 1, 0)).headersDelay(30, TimeUnit.SECONDS).build();
+            case "/v1/empty":
+                exchange.status = 204;
+                exchange.finishedMillis = now();
+                inFlight.decrementAndGet();
+                return new MockResponse.Builder().code(204).build();
             case "/v1/stream":
                 exchange.status = 200;
                 return stream(exchange, events, delayMs);
@@ -186,8 +194,8 @@ public final class MockLlmServer implements AutoCloseable {
         public void writeTo(BufferedSink sink) throws IOException {
             try {
                 for (String chunk : chunks) {
-                    if (delayMs > 0) {
-                        Thread.sleep(delayMs);
+                    if (delayMs > 0 && closing.await(delayMs, TimeUnit.MILLISECONDS)) {
+                        throw new IOException("server closing"); // a stalled answer must not hold up close()
                     }
                     byte[] bytes = chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     sink.writeUtf8(Integer.toHexString(bytes.length)).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
@@ -207,6 +215,7 @@ public final class MockLlmServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closing.countDown();
         server.close();
     }
 }
