@@ -1,0 +1,67 @@
+package dev.turnstile.urlconnection;
+
+import dev.turnstile.agent.ClientInstrumentation;
+import dev.turnstile.bootstrap.UrlConnectionBridge;
+import dev.turnstile.http.Gate;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * {@code java.net.HttpURLConnection}, http and https: the JDK's implementation class, which the
+ * https one only wraps (its delegate extends it).
+ */
+public final class UrlConnectionInstrumentation implements ClientInstrumentation {
+
+    static final String HTTP_CONNECTION = "sun.net.www.protocol.http.HttpURLConnection";
+    static final String HTTPS_DELEGATE = "sun.net.www.protocol.https.AbstractDelegateHttpsURLConnection";
+
+    @Override
+    public String name() {
+        return "urlconnection";
+    }
+
+    @Override
+    public String probeClass() {
+        return "java.net.HttpURLConnection";
+    }
+
+    @Override
+    public AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
+        return builder
+                .type(named(HTTP_CONNECTION))
+                .transform(advice
+                        .advice(named("plainConnect").and(takesArguments(0)), ConnectAdvice.class.getName())
+                        .advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName())
+                        .advice(named("getOutputStream").and(takesArguments(0)), FailureAdvice.class.getName())
+                        .advice(named("getInputStream").and(takesArguments(0)), InputStreamAdvice.class.getName())
+                        .advice(named("getErrorStream").and(takesArguments(0)), ErrorStreamAdvice.class.getName())
+                        .advice(named("disconnect").and(takesArguments(0)), DisconnectAdvice.class.getName()))
+                .type(named(HTTPS_DELEGATE))
+                .transform(advice.advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName()));
+    }
+
+    @Override
+    public Class<?>[] bridges() {
+        return new Class<?>[] {UrlConnectionBridge.class};
+    }
+
+    @Override
+    public void activate(Gate gate) {
+        UrlConnectionBridge.install(new UrlConnectionHooks(gate));
+        preload();
+    }
+
+    /**
+     * Loads the JDK class now, so that it is transformed while the agent starts rather than
+     * during the application's first call.
+     */
+    private static void preload() {
+        try {
+            Class.forName(HTTP_CONNECTION, false, null);
+        } catch (Throwable ignored) {
+            // not there on this JDK: nothing to instrument, and nothing to warm up
+        }
+    }
+}
