@@ -44,7 +44,6 @@ public final class MockLlmServer implements AutoCloseable {
     private final AtomicInteger rateLimitedSoFar = new AtomicInteger();
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final long startNanos = System.nanoTime();
-    private final CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     /** One request as the server saw it, in millis since the server started. */
     public static final class Exchange {
