@@ -175,7 +175,9 @@ public abstract class AbstractClientIT {
         List<Exchange> exchanges = byArrival(server);
         Exchange limited = exchanges.stream().filter(e -> e.status == 429).findFirst()
                 .orElseThrow(() -> new AssertionError("no 429 sent: " + exchanges));
-        List<Exchange> later = exchanges.stream().filter(e -> e.arrivedMillis > limited.finishedMillis)
+        // The first two arrivals (limit 2) were admitted together, before the 429 was known: the
+        // second may reach the server just after the 429 was answered without being queued behind it.
+        List<Exchange> later = exchanges.stream().skip(2).filter(e -> e.arrivedMillis > limited.finishedMillis)
                 .collect(Collectors.toList());
         assertThat(later).as("calls queued behind the 429: %s\n%s", exchanges, child.transcript()).isNotEmpty();
         assertThat(later.get(0).arrivedMillis - limited.finishedMillis)

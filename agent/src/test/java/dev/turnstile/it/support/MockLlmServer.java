@@ -166,6 +166,8 @@ public final class MockLlmServer implements AutoCloseable {
      * Writes its chunks in HTTP/1.1 chunked framing, as providers stream, with a pause before
      * each, and counts the request done after the last byte.
      */
+    private volatile boolean closing;
+
     private final class CountingBody implements MockResponseBody {
         private final Exchange exchange;
         private final List<String> chunks;
@@ -186,9 +188,7 @@ public final class MockLlmServer implements AutoCloseable {
         public void writeTo(BufferedSink sink) throws IOException {
             try {
                 for (String chunk : chunks) {
-                    if (delayMs > 0) {
-                        Thread.sleep(delayMs);
-                    }
+                    pause(delayMs);
                     byte[] bytes = chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     sink.writeUtf8(Integer.toHexString(bytes.length)).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
                     sink.flush();
@@ -205,8 +205,23 @@ public final class MockLlmServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sleeps in short steps and gives up once the server closes: a stalled answer must not hold
+     * {@code close()} for its whole stall when the client is gone.
+     */
+    private void pause(int delayMs) throws InterruptedException, IOException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs);
+        for (long left; (left = end - System.nanoTime()) > 0; ) {
+            if (closing) {
+                throw new IOException("server closing");
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        closing = true;
         server.close();
     }
 }
