@@ -7,6 +7,7 @@ import dev.turnstile.http.HeaderLookup;
 import dev.turnstile.http.ThreadCalls;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -72,10 +73,18 @@ public final class Apache5Adapter implements Apache5Library {
         HttpEntity entity = classic.getEntity();
         if (entity == null || !entity.isStreaming()) {
             call.complete(); // nothing left on the wire
-        } else {
-            classic.setEntity(new GatedEntity(entity, call));
+            return response;
         }
-        return response;
+        classic.setEntity(new GatedEntity(entity, call));
+        return response instanceof CloseableHttpResponse ? closing((CloseableHttpResponse) response, call) : response;
+    }
+
+    private static Object closing(CloseableHttpResponse response, GatedCall call) {
+        try {
+            return CloseableHttpResponse.create(response, new ClosingDelegate(response, call));
+        } catch (LinkageError olderClient) {
+            return response; // create() and CloseableDelegate are recent: the entity still ends the call
+        }
     }
 
     @Override
