@@ -11,6 +11,7 @@ import org.apache.http.HttpHost;
 import org.apache.http.HttpMessage;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
+import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpUriRequest;
 
 import java.lang.reflect.Proxy;
@@ -65,9 +66,12 @@ public final class Apache4Adapter implements Apache4Library {
             return response;
         }
         httpResponse.setEntity(new GatedEntity(entity, call));
+        if (!(response instanceof CloseableHttpResponse)) {
+            return response;
+        }
         // Closing an HttpClient 4 response aborts the connection without touching the entity.
-        Class<?> type = response.getClass();
-        return Proxy.newProxyInstance(type.getClassLoader(), type.getInterfaces(), new ClosingResponse(response, call));
+        return Proxy.newProxyInstance(CloseableHttpResponse.class.getClassLoader(),
+                new Class<?>[] {CloseableHttpResponse.class}, new ClosingResponse(response, call));
     }
 
     @Override
