@@ -3,6 +3,7 @@ package dev.turnstile.apache5;
 import dev.turnstile.agent.HelperLoader;
 import dev.turnstile.bootstrap.Apache5Bridge;
 import dev.turnstile.http.Gate;
+import dev.turnstile.http.GatedCall;
 import dev.turnstile.http.ThreadCalls;
 import dev.turnstile.log.FailOpen;
 
@@ -41,7 +42,7 @@ final class Apache5Hooks implements Apache5Bridge.Hooks {
         }
         try {
             Apache5Library library = libraries.get(client.getClass());
-            dev.turnstile.http.GatedCall call = library == null ? null : library.openClassic(gate, target, request);
+            GatedCall call = library == null ? null : library.openClassic(gate, target, request);
             return call == null ? null : calls.enter(call);
         } catch (Throwable t) {
             FailOpen.report("apache-httpclient5 execute", t);

@@ -13,6 +13,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * Apache HttpClient 5: the classic clients' {@code doExecute}, the async clients'
  * {@code executeImmediate}, and one per-attempt point each (httpcore5's blocking request
  * executor; the async chain's last element).
+ *
+ * <p>Not gated: {@code MinimalHttpAsyncClient} (no exec chain to defer) and application
+ * subclasses of {@code CloseableHttpClient} that do not reach the built-in clients.
  */
 public final class Apache5Instrumentation implements ClientInstrumentation {
 
