@@ -1,5 +1,7 @@
 package dev.turnstile.agent;
 
+import dev.turnstile.apache4.Apache4Instrumentation;
+import dev.turnstile.apache5.Apache5Instrumentation;
 import dev.turnstile.jdkhttp.JdkHttpInstrumentation;
 import dev.turnstile.urlconnection.UrlConnectionInstrumentation;
 
@@ -14,6 +16,8 @@ final class Clients {
     static List<ClientInstrumentation> all() {
         return List.of(
                 new JdkHttpInstrumentation(),
-                new UrlConnectionInstrumentation());
+                new UrlConnectionInstrumentation(),
+                new Apache5Instrumentation(),
+                new Apache4Instrumentation());
     }
 }

@@ -1,0 +1,82 @@
+package dev.turnstile.apache4.library;
+
+import dev.turnstile.apache4.Apache4Library;
+import dev.turnstile.http.Gate;
+import dev.turnstile.http.GatedCall;
+import dev.turnstile.http.HeaderLookup;
+import dev.turnstile.http.ThreadCalls;
+import org.apache.http.Header;
+import org.apache.http.HttpEntity;
+import org.apache.http.HttpHost;
+import org.apache.http.HttpMessage;
+import org.apache.http.HttpRequest;
+import org.apache.http.HttpResponse;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpUriRequest;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+
+/** Reads Apache HttpClient 4's requests and responses for the gate; one instance per library class loader. */
+public final class Apache4Adapter implements Apache4Library {
+
+    @Override
+    public GatedCall open(Gate gate, Object target, Object request) {
+        HttpRequest httpRequest = (HttpRequest) request;
+        URI uri = uriOf(httpRequest);
+        HttpHost host = (HttpHost) target;
+        String scheme = host != null ? host.getSchemeName() : uri == null ? null : uri.getScheme();
+        String hostName = host != null ? host.getHostName() : uri == null ? null : uri.getHost();
+        int port = host != null ? host.getPort() : uri == null ? -1 : uri.getPort();
+        if (hostName == null) {
+            return null;
+        }
+        String path = uri == null || uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return gate.open(httpRequest.getRequestLine().getMethod(), scheme, hostName, port, path,
+                headers(httpRequest));
+    }
+
+    private static URI uriOf(HttpRequest request) {
+        if (request instanceof HttpUriRequest) {
+            return ((HttpUriRequest) request).getURI();
+        }
+        try {
+            return URI.create(request.getRequestLine().getUri());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static HeaderLookup headers(HttpMessage message) {
+        return name -> {
+            Header header = message.getFirstHeader(name);
+            return header == null ? null : header.getValue();
+        };
+    }
+
+    @Override
+    public Object finish(GatedCall call, Object response, boolean reportStatus) {
+        HttpResponse httpResponse = (HttpResponse) response;
+        if (reportStatus) {
+            call.onResponse(httpResponse.getStatusLine().getStatusCode(), headers(httpResponse));
+        }
+        HttpEntity entity = httpResponse.getEntity();
+        if (entity == null || !entity.isStreaming()) {
+            call.complete(); // nothing left on the wire
+            return response;
+        }
+        httpResponse.setEntity(new GatedEntity(entity, call));
+        if (!(response instanceof CloseableHttpResponse)) {
+            return response;
+        }
+        // Closing an HttpClient 4 response aborts the connection without touching the entity.
+        return Proxy.newProxyInstance(CloseableHttpResponse.class.getClassLoader(),
+                new Class<?>[] {CloseableHttpResponse.class}, new ClosingResponse(response, call));
+    }
+
+    @Override
+    public void reportAttempt(ThreadCalls calls, Object response) {
+        HttpResponse attempt = (HttpResponse) response;
+        calls.attempt(attempt.getStatusLine().getStatusCode(), headers(attempt));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.turnstile.apache4.library;
+
+import dev.turnstile.http.GatedCall;
+import dev.turnstile.http.ReleasingInputStream;
+import org.apache.http.HttpEntity;
+import org.apache.http.entity.HttpEntityWrapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** A response body that ends its call when read to the end, written out, consumed or closed. */
+final class GatedEntity extends HttpEntityWrapper {
+
+    private final GatedCall call;
+
+    GatedEntity(HttpEntity entity, GatedCall call) {
+        super(entity);
+        this.call = call;
+    }
+
+    @Override
+    public InputStream getContent() throws IOException {
+        InputStream content;
+        try {
+            content = super.getContent();
+        } catch (IOException | RuntimeException e) {
+            call.fail();
+            throw e;
+        }
+        return content == null ? null : new ReleasingInputStream(content, call);
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        try {
+            super.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            call.fail();
+            throw e;
+        }
+        call.complete();
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public void consumeContent() throws IOException {
+        try {
+            super.consumeContent();
+        } finally {
+            call.complete();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.turnstile.it;
+
+import dev.turnstile.it.support.ChildJvm;
+import dev.turnstile.it.support.MockLlmServer;
+
+/** Apache HttpClient 5 async, with its default retry strategy. */
+class Apache5AsyncIT extends AbstractAsyncClientIT {
+
+    @Override
+    protected String client() {
+        return "apache5-async";
+    }
+
+    /** As for the classic client: the async client's default retry strategy retries the 429 by itself. */
+    @Override
+    protected void assertRateLimitHeldTheQueue(MockLlmServer server, ChildJvm child, int limit) {
+        ApacheRetries.assertRetriedRateLimitHeldTheQueue(server, child);
+    }
+}
