@@ -170,16 +170,23 @@ public abstract class AbstractClientIT {
         }
     }
 
-    /** After the 429 was answered, no new request reached the server for about a second. */
+    /**
+     * After the 429 was answered, no new request reached the server for about a second, except
+     * at most one: with a limit of 2 it took its slot before the 429 came back (calls in flight
+     * go on), and on a cold JVM its request may reach the server a few ms after the 429.
+     */
     protected void assertRateLimitHeldTheQueue(MockLlmServer server, ChildJvm child) {
         List<Exchange> exchanges = byArrival(server);
         Exchange limited = exchanges.stream().filter(e -> e.status == 429).findFirst()
                 .orElseThrow(() -> new AssertionError("no 429 sent: " + exchanges));
-        List<Exchange> later = exchanges.stream().filter(e -> e.arrivedMillis > limited.finishedMillis)
-                .collect(Collectors.toList());
-        assertThat(later).as("calls queued behind the 429: %s\n%s", exchanges, child.transcript()).isNotEmpty();
-        assertThat(later.get(0).arrivedMillis - limited.finishedMillis)
-                .as("pause after Retry-After: 1 (%s)", exchanges).isGreaterThanOrEqualTo(800);
+        List<Long> gaps = exchanges.stream().filter(e -> e.arrivedMillis > limited.finishedMillis)
+                .map(e -> e.arrivedMillis - limited.finishedMillis).collect(Collectors.toList());
+        assertThat(gaps).as("calls queued behind the 429: %s\n%s", exchanges, child.transcript()).isNotEmpty();
+        assertThat(gaps.stream().filter(gap -> gap < 800))
+                .as("at most the one call admitted before the 429 arrives within the pause (%s)", exchanges)
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(gaps.get(gaps.size() - 1)).as("pause after Retry-After: 1 (%s)", exchanges)
+                .isGreaterThanOrEqualTo(800);
         assertThat(child.stdout()).as("the 429 reaches the application unchanged\n" + child.transcript())
                 .filteredOn(line -> line.startsWith("CALL ") && line.endsWith("status=429")).hasSize(1);
     }
