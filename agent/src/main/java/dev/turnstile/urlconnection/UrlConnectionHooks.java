@@ -64,9 +64,13 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
 
     @Override
     public void failed(Object connection) {
-        ConnectionState state = states.get(connection);
-        if (state != null) {
-            state.call.fail();
+        try {
+            ConnectionState state = states.get(connection);
+            if (state != null) {
+                state.call.fail();
+            }
+        } catch (Throwable t) {
+            FailOpen.report("HttpURLConnection failure", t);
         }
     }
 
@@ -131,13 +135,18 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
 
     @Override
     public void disconnected(Object connection) {
-        ConnectionState state = states.remove(connection);
-        if (state != null) {
+        try {
+            ConnectionState state = states.remove(connection);
+            if (state == null) {
+                return;
+            }
             if (state.responded()) {
                 state.call.complete();
             } else {
                 state.call.fail();
             }
+        } catch (Throwable t) {
+            FailOpen.report("HttpURLConnection disconnect", t);
         }
     }
 
@@ -156,9 +165,5 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
         if (!connected) {
             state.call.complete();
         }
-    }
-
-    int trackedConnections() {
-        return states.size();
     }
 }
