@@ -1,6 +1,7 @@
 package dev.turnstile.agent;
 
 import dev.turnstile.jdkhttp.JdkHttpInstrumentation;
+import dev.turnstile.okhttp.OkHttpInstrumentation;
 
 import java.util.List;
 
@@ -12,6 +13,7 @@ final class Clients {
 
     static List<ClientInstrumentation> all() {
         return List.of(
-                new JdkHttpInstrumentation());
+                new JdkHttpInstrumentation(),
+                new OkHttpInstrumentation());
     }
 }

@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MockLlmServer implements AutoCloseable {
 
+    private static final int RATE_LIMIT_DELAY_MS = 100;
+
     private final MockWebServer server = new MockWebServer();
+    private volatile boolean closing;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger rateLimitedSoFar = new AtomicInteger();
@@ -109,7 +112,10 @@ public final class MockLlmServer implements AutoCloseable {
             case "/v1/ratelimit":
                 if (rateLimitedSoFar.incrementAndGet() <= intParam(target, "first", 1)) {
                     exchange.status = 429;
-                    return new MockResponse.Builder().code(429)
+                    // Answered after a short pause, and the other answers take longer: every call
+                    // granted with this one has arrived, and is still in flight, when the 429 goes
+                    // out, so any later arrival is a call that was queued behind the 429.
+                    return new MockResponse.Builder().code(429).headersDelay(RATE_LIMIT_DELAY_MS, TimeUnit.MILLISECONDS)
                             .addHeader("Retry-After", String.valueOf(intParam(target, "retryAfter", 1)))
                             .addHeader("Content-Type", "application/json")
                             .addHeader("Transfer-Encoding", "chunked")
@@ -118,7 +124,7 @@ public final class MockLlmServer implements AutoCloseable {
                             .build();
                 }
                 exchange.status = 200;
-                return stream(exchange, 2, 20);
+                return stream(exchange, 2, RATE_LIMIT_DELAY_MS);
             case "/v1/stall":
                 exchange.status = 200;
                 return stream(exchange, 1, 30_000);
@@ -186,14 +192,12 @@ public final class MockLlmServer implements AutoCloseable {
         public void writeTo(BufferedSink sink) throws IOException {
             try {
                 for (String chunk : chunks) {
-                    if (delayMs > 0) {
-                        Thread.sleep(delayMs);
-                    }
+                    pause(delayMs);
                     byte[] bytes = chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     sink.writeUtf8(Integer.toHexString(bytes.length)).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
                     sink.flush();
                 }
-                sink.writeUtf8("0\r\n\r\n");
+                sink.writeUtf8("0\r\n"); // MockWebServer then writes the (empty) trailers' closing CRLF
                 sink.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -205,8 +209,20 @@ public final class MockLlmServer implements AutoCloseable {
         }
     }
 
+    /** Sleeps, but gives up when the server closes: a stalled answer must not hold up its shutdown. */
+    private void pause(int millis) throws InterruptedException, IOException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left; (left = end - System.nanoTime()) > 0; ) {
+            if (closing) {
+                throw new IOException("server closing");
+            }
+            Thread.sleep(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        closing = true;
         server.close();
     }
 }
