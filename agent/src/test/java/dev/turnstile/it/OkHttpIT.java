@@ -1,10 +1,42 @@
 package dev.turnstile.it;
 
+import dev.turnstile.it.apps.OkHttpLayeringApp;
+import dev.turnstile.it.support.ChildJvm;
+import dev.turnstile.it.support.MockLlmServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** OkHttp, {@code execute} and {@code enqueue}. */
 class OkHttpIT extends AbstractAsyncClientIT {
 
     @Override
     protected String client() {
         return "okhttp";
+    }
+
+    /**
+     * 100 {@code newBuilder()} rebuilds and a reused builder keep one interceptor of ours (plus the
+     * application's); a client layered on another takes one slot per call, not two (with a limit
+     * of 1, a second slot would never come).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void rebuiltClientsKeepOneInterceptorAndLayeredClientsTakeOneSlot(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = ChildJvm.start(jdk, gating(server, 1), List.of(), OkHttpLayeringApp.class,
+                    server.url("/v1/stream?events=3&delayMs=50"));
+            child.awaitExit(CHILD_TIMEOUT);
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).as(child.transcript())
+                    .contains("INTERCEPTORS base=2/1 rebuilt=2/1 reused=1/1", "LAYERED 0 status=200", "LAYERED 1 status=200");
+            assertThat(server.exchanges()).hasSize(2);
+            assertThat(server.maxInFlight()).as("limit 1").isEqualTo(1);
+        }
     }
 }
