@@ -1,5 +1,6 @@
 package dev.turnstile.it;
 
+import dev.turnstile.it.apps.CallerMain;
 import dev.turnstile.it.apps.OkHttpLayeringApp;
 import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.MockLlmServer;
@@ -7,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,27 @@ class OkHttpIT extends AbstractAsyncClientIT {
         return "okhttp";
     }
 
+    /** The child's class path entries: all of them here (OkHttp 5); a subclass picks another OkHttp. */
+    protected boolean onClassPath(String entry) {
+        return true;
+    }
+
+    /** The OkHttp jar the child must load. */
+    protected String okHttpJar() {
+        return "okhttp-jvm-5.";
+    }
+
+    @Override
+    protected ChildJvm run(Path jdk, String agentArgs, List<String> jvmOptions, String scenario, String... args)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(client(), scenario));
+        arguments.addAll(List.of(args));
+        ChildJvm child = ChildJvm.start(jdk, agentArgs, jvmOptions, this::onClassPath, CallerMain.class,
+                arguments.toArray(new String[0]));
+        child.awaitExit(CHILD_TIMEOUT);
+        return child;
+    }
+
     /**
      * 100 {@code newBuilder()} rebuilds and a reused builder keep one interceptor of ours (plus the
      * application's); a client layered on another takes one slot per call, not two (with a limit
@@ -28,12 +51,13 @@ class OkHttpIT extends AbstractAsyncClientIT {
     @MethodSource("jdks")
     void rebuiltClientsKeepOneInterceptorAndLayeredClientsTakeOneSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = ChildJvm.start(jdk, gating(server, 1), List.of(), OkHttpLayeringApp.class,
+            ChildJvm child = ChildJvm.start(jdk, gating(server, 1), List.of(), this::onClassPath, OkHttpLayeringApp.class,
                     server.url("/v1/stream?events=3&delayMs=50"));
             child.awaitExit(CHILD_TIMEOUT);
 
             assertSucceeded(child);
             assertThat(child.stdout()).as(child.transcript())
+                    .anyMatch(line -> line.startsWith("OKHTTP ") && line.contains(okHttpJar()))
                     .contains("INTERCEPTORS base=2/1 rebuilt=2/1 reused=1/1", "LAYERED 0 status=200", "LAYERED 1 status=200");
             assertThat(server.exchanges()).hasSize(2);
             assertThat(server.maxInFlight()).as("limit 1").isEqualTo(1);

@@ -30,6 +30,8 @@ public final class OkHttpLayeringApp {
         OkHttpClient.Builder reused = new OkHttpClient.Builder();
         reused.build();
         OkHttpClient last = reused.build();
+        // Where OkHttp came from (its VERSION constant is inlined at compile time).
+        System.out.println("OKHTTP " + OkHttpClient.class.getProtectionDomain().getCodeSource().getLocation());
         System.out.println("INTERCEPTORS base=" + counts(base) + " rebuilt=" + counts(rebuilt) + " reused=" + counts(last));
 
         OkHttpClient inner = rebuilt;
