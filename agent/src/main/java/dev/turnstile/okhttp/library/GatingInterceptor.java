@@ -38,6 +38,9 @@ final class GatingInterceptor implements Interceptor {
             if (ChainState.current() != null) {
                 return layered(chain); // a call made inside a gated call holds no second slot
             }
+            if (call.isCanceled()) {
+                return chain.proceed(chain.request()); // withdrawn while queued: OkHttp fails it at once
+            }
             gated = open(chain.request());
             if (gated == null) {
                 return chain.proceed(chain.request());
@@ -61,12 +64,8 @@ final class GatingInterceptor implements Interceptor {
         return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header);
     }
 
-    /** False: go on ungated (a cancelled call, or an async call the enqueue hook did not see). */
+    /** False: go on ungated (an async call the enqueue hook did not see, with no free slot). */
     private static boolean acquire(Call call, GatedCall gated) throws IOException {
-        if (call.isCanceled()) {
-            gated.fail();
-            return false;
-        }
         if (OkHttpCalls.mayBlockFor(call)) {
             gated.acquire(); // the caller's own thread: interruptible, fails with the queue timeout
             return true;
