@@ -1,5 +1,6 @@
 package dev.turnstile.okhttp.library;
 
+import dev.turnstile.log.FailOpen;
 import dev.turnstile.okhttp.ChainState;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -20,7 +21,7 @@ final class AttemptInterceptor implements Interceptor {
             try {
                 state.attempt(response.code(), response::header);
             } catch (RuntimeException e) {
-                dev.turnstile.log.FailOpen.report("okhttp attempt", e);
+                FailOpen.report("okhttp attempt", e);
             }
         }
         return response;

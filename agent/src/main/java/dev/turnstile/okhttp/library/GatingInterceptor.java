@@ -2,6 +2,7 @@ package dev.turnstile.okhttp.library;
 
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
+import dev.turnstile.log.FailOpen;
 import dev.turnstile.okhttp.ChainState;
 import dev.turnstile.okhttp.OkHttpCalls;
 import okhttp3.Call;
@@ -60,8 +61,13 @@ final class GatingInterceptor implements Interceptor {
         if (gate == null) {
             return null;
         }
-        HttpUrl url = request.url();
-        return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header);
+        try {
+            HttpUrl url = request.url();
+            return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header);
+        } catch (RuntimeException | LinkageError e) {
+            FailOpen.report("okhttp gate", e);
+            return null; // our failure: the call goes through ungated
+        }
     }
 
     /** False: go on ungated (an async call the enqueue hook did not see, with no free slot). */
@@ -99,7 +105,7 @@ final class GatingInterceptor implements Interceptor {
             }
             return response.newBuilder().body(new ReleasingResponseBody(body, gated)).build();
         } catch (RuntimeException | Error e) {
-            dev.turnstile.log.FailOpen.report("okhttp response", e);
+            FailOpen.report("okhttp response", e);
             gated.fail();
             return response;
         }
