@@ -1,6 +1,6 @@
 package dev.turnstile.it;
 
-import java.nio.file.Paths;
+import java.util.List;
 
 /**
  * The OkHttp scenarios on OkHttp 4 (4.12, which the Anthropic SDK brings along): the child's class
@@ -14,7 +14,7 @@ class OkHttp4IT extends OkHttpIT {
     }
 
     @Override
-    protected boolean onClassPath(String entry) {
-        return !Paths.get(entry).getFileName().toString().startsWith("okhttp-jvm-");
+    protected List<String> classPath(List<String> entries) {
+        return without(entries, "okhttp-jvm-");
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +22,21 @@ class OkHttpIT extends AbstractAsyncClientIT {
         return "okhttp";
     }
 
-    /** The child's class path entries: all of them here (OkHttp 5); a subclass picks another OkHttp. */
-    protected boolean onClassPath(String entry) {
-        return true;
+    /** The child's class path: as it is here (OkHttp 5 first); a subclass picks another OkHttp. */
+    protected List<String> classPath(List<String> entries) {
+        return entries;
+    }
+
+    /** {@code entries} without the jars whose file names start with one of {@code prefixes}. */
+    protected static List<String> without(List<String> entries, String... prefixes) {
+        List<String> kept = new ArrayList<>();
+        for (String entry : entries) {
+            String name = java.nio.file.Paths.get(entry).getFileName().toString();
+            if (Stream.of(prefixes).noneMatch(name::startsWith)) {
+                kept.add(entry);
+            }
+        }
+        return kept;
     }
 
     /** The OkHttp jar the child must load. */
@@ -36,7 +49,7 @@ class OkHttpIT extends AbstractAsyncClientIT {
             throws Exception {
         List<String> arguments = new ArrayList<>(List.of(client(), scenario));
         arguments.addAll(List.of(args));
-        ChildJvm child = ChildJvm.start(jdk, agentArgs, jvmOptions, this::onClassPath, CallerMain.class,
+        ChildJvm child = ChildJvm.start(jdk, agentArgs, jvmOptions, this::classPath, CallerMain.class,
                 arguments.toArray(new String[0]));
         child.awaitExit(CHILD_TIMEOUT);
         return child;
@@ -51,7 +64,7 @@ class OkHttpIT extends AbstractAsyncClientIT {
     @MethodSource("jdks")
     void rebuiltClientsKeepOneInterceptorAndLayeredClientsTakeOneSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = ChildJvm.start(jdk, gating(server, 1), List.of(), this::onClassPath, OkHttpLayeringApp.class,
+            ChildJvm child = ChildJvm.start(jdk, gating(server, 1), List.of(), this::classPath, OkHttpLayeringApp.class,
                     server.url("/v1/stream?events=3&delayMs=50"));
             child.awaitExit(CHILD_TIMEOUT);
 

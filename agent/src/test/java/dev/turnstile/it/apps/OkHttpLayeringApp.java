@@ -44,7 +44,7 @@ public final class OkHttpLayeringApp {
             int index = i;
             Thread thread = new Thread(() -> {
                 Request request = new Request.Builder().url(url)
-                        .post(RequestBody.create("{}", MediaType.parse("application/json"))).build();
+                        .post(RequestBody.create(MediaType.parse("application/json"), "{}")).build();
                 try (Response response = outer.newCall(request).execute()) {
                     response.body().string();
                     System.out.println("LAYERED " + index + " status=" + response.code());

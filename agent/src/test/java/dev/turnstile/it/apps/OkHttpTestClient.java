@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** OkHttp: {@code execute} for calls, {@code enqueue} for async calls. */
+/**
+ * OkHttp: {@code execute} for calls, {@code enqueue} for async calls. Written against the API that
+ * OkHttp 3, 4 and 5 share (hence {@code RequestBody.create(MediaType, String)}), so the same class
+ * runs on each.
+ */
 public final class OkHttpTestClient implements TestClient, TestClient.Factory {
 
     private static final MediaType JSON = MediaType.parse("application/json");
@@ -50,7 +54,7 @@ public final class OkHttpTestClient implements TestClient, TestClient.Factory {
         Request.Builder builder = new Request.Builder().url(url)
                 .header("Authorization", "Bearer sk-test-secret-do-not-log");
         return "GET".equals(method) ? builder.get().build()
-                : builder.method(method, RequestBody.create("{\"model\":\"m\"}", JSON)).build();
+                : builder.method(method, RequestBody.create(JSON, "{\"model\":\"m\"}")).build();
     }
 
     @Override
