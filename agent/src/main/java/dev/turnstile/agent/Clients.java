@@ -3,6 +3,7 @@ package dev.turnstile.agent;
 import dev.turnstile.apache4.Apache4Instrumentation;
 import dev.turnstile.apache5.Apache5Instrumentation;
 import dev.turnstile.jdkhttp.JdkHttpInstrumentation;
+import dev.turnstile.okhttp.OkHttpInstrumentation;
 import dev.turnstile.urlconnection.UrlConnectionInstrumentation;
 
 import java.util.List;
@@ -17,6 +18,7 @@ final class Clients {
         return List.of(
                 new JdkHttpInstrumentation(),
                 new UrlConnectionInstrumentation(),
+                new OkHttpInstrumentation(),
                 new Apache5Instrumentation(),
                 new Apache4Instrumentation());
     }

@@ -53,6 +53,16 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(Path javaHome, String agentArgs, List<String> jvmOptions, Class<?> mainClass,
                                  String... args) throws IOException {
+        return start(javaHome, agentArgs, jvmOptions, entries -> entries, mainClass, args);
+    }
+
+    /**
+     * Like {@link #start(Path, String, List, Class, String...)}, with the class path entries
+     * changed by {@code classPath}: to run the same application on another version of a library.
+     */
+    public static ChildJvm start(Path javaHome, String agentArgs, List<String> jvmOptions,
+                                 java.util.function.UnaryOperator<List<String>> classPath, Class<?> mainClass,
+                                 String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.add("-Xshare:auto");
@@ -61,7 +71,8 @@ public final class ChildJvm implements AutoCloseable {
         }
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(applicationClassPath());
+        command.add(String.join(File.pathSeparator,
+                classPath.apply(new ArrayList<>(Arrays.asList(applicationClassPath().split(File.pathSeparator))))));
         command.add(mainClass.getName());
         command.addAll(Arrays.asList(args));
         return new ChildJvm(command);

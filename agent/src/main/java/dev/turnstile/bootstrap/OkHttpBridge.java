@@ -1,0 +1,96 @@
+package dev.turnstile.bootstrap;
+
+/**
+ * Door from OkHttp (any class loader) to the agent. Typed with {@code Object}: the bootstrap class
+ * path cannot see OkHttp.
+ */
+public final class OkHttpBridge {
+
+    /** Implemented by the agent; see {@code dev.turnstile.okhttp}. */
+    public interface Hooks {
+        /** An {@code OkHttpClient.Builder} was constructed: make sure it carries our interceptors, once. */
+        void builderCreated(Object builder);
+
+        /**
+         * Before {@code RealCall.enqueue(callback)}: null to go on untouched; {@code Boolean.TRUE}
+         * to skip the enqueue (the call waits for its slot and is enqueued later); anything else is
+         * the callback to enqueue instead.
+         */
+        Object enqueue(Object call, Object callback);
+
+        /** Before {@code RealCall.execute()}: marks the call as run on this thread; returns what was marked before. */
+        Object executing(Object call);
+
+        /** After {@code RealCall.execute()}: restores the mark {@link #executing} returned. */
+        void executed(Object previous);
+
+        /** After {@code RealCall.cancel()}: withdraws the call if it is still waiting for its slot. */
+        void cancelled(Object call);
+    }
+
+    private static volatile Hooks hooks;
+
+    private OkHttpBridge() {
+    }
+
+    public static void install(Hooks newHooks) {
+        hooks = newHooks;
+    }
+
+    public static void builderCreated(Object builder) {
+        Hooks h = hooks;
+        if (h != null) {
+            try {
+                h.builderCreated(builder);
+            } catch (Throwable ignored) {
+                // fail-open: the hook reports its own errors
+            }
+        }
+    }
+
+    public static Object enqueue(Object call, Object callback) {
+        Hooks h = hooks;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return h.enqueue(call, callback);
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    public static Object executing(Object call) {
+        Hooks h = hooks;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return h.executing(call);
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    public static void executed(Object previous) {
+        Hooks h = hooks;
+        if (h != null) {
+            try {
+                h.executed(previous);
+            } catch (Throwable ignored) {
+                // fail-open
+            }
+        }
+    }
+
+    public static void cancelled(Object call) {
+        Hooks h = hooks;
+        if (h != null) {
+            try {
+                h.cancelled(call);
+            } catch (Throwable ignored) {
+                // fail-open: the hook reports its own errors
+            }
+        }
+    }
+}

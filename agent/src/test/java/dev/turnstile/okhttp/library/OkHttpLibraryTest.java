@@ -1,0 +1,117 @@
+package dev.turnstile.okhttp.library;
+
+import dev.turnstile.agent.SchedulerFactory;
+import dev.turnstile.config.ConfigLoader;
+import dev.turnstile.config.ProviderConfig;
+import dev.turnstile.config.TurnstileConfig;
+import dev.turnstile.core.SlotScheduler;
+import dev.turnstile.core.time.ExecutorTimerService;
+import dev.turnstile.http.Gate;
+import dev.turnstile.http.GatedCall;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.Okio;
+import okio.Source;
+import okio.Timeout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OkHttpLibraryTest {
+
+    private final ExecutorTimerService timer = new ExecutorTimerService("test-timer");
+    private final TurnstileConfig config = ConfigLoader.load(
+            "presets=false;providers.t.hosts=llm.example;providers.t.limit=1", Map.of(), Map.of()).config();
+    private final SlotScheduler scheduler = new SlotScheduler(SchedulerFactory.settings(config), timer);
+    private final Gate gate = new Gate(scheduler, config);
+
+    OkHttpLibraryTest() {
+        for (ProviderConfig provider : config.providers().values()) {
+            scheduler.addProvider(SchedulerFactory.provider(provider));
+        }
+    }
+
+    @AfterEach
+    void stopTimer() {
+        timer.close();
+    }
+
+    private int inFlight() {
+        return scheduler.snapshot().provider("t").inFlight();
+    }
+
+    private GatedCall acquired() throws IOException {
+        GatedCall call = gate.open("POST", "https", "llm.example", 443, "/v1/messages", name -> null);
+        call.acquire();
+        assertThat(inFlight()).isEqualTo(1);
+        return call;
+    }
+
+    @Test
+    void aBuilderKeepsOneOfOurInterceptorsFirstHoweverOftenItIsConfigured() {
+        OkHttpSupportImpl support = new OkHttpSupportImpl();
+        Interceptor app = chain -> chain.proceed(chain.request());
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        support.configure(builder);
+        builder.addInterceptor(app);
+        OkHttpClient client = builder.build();
+        for (int i = 0; i < 10; i++) {
+            OkHttpClient.Builder rebuilt = client.newBuilder();
+            support.configure(rebuilt); // the hook runs once per constructor: twice for newBuilder()
+            support.configure(rebuilt);
+            client = rebuilt.build();
+        }
+        assertThat(client.interceptors()).hasSize(2).last().isSameAs(app);
+        assertThat(client.interceptors().get(0)).isInstanceOf(GatingInterceptor.class);
+        assertThat(client.networkInterceptors()).hasSize(1).first().isInstanceOf(AttemptInterceptor.class);
+    }
+
+    @Test
+    void aBodyReadToTheEndReleasesTheSlot() throws IOException {
+        GatedCall call = acquired();
+        BufferedSource body = Okio.buffer(new ReleasingSource(new Buffer().writeUtf8("data: 1\n\n"), call));
+        body.readUtf8();
+        assertThat(inFlight()).isZero();
+    }
+
+    @Test
+    void aBodyClosedEarlyReleasesTheSlot() throws IOException {
+        GatedCall call = acquired();
+        BufferedSource body = Okio.buffer(new ReleasingSource(new Buffer().writeUtf8("data: 1\n\ndata: 2\n\n"), call));
+        body.readUtf8Line();
+        assertThat(inFlight()).isEqualTo(1);
+        body.close();
+        assertThat(inFlight()).isZero();
+    }
+
+    @Test
+    void aBodyThatFailsToReadReleasesTheSlot() throws IOException {
+        GatedCall call = acquired();
+        Source broken = new Source() {
+            @Override
+            public long read(Buffer sink, long byteCount) throws IOException {
+                throw new IOException("connection reset");
+            }
+
+            @Override
+            public Timeout timeout() {
+                return Timeout.NONE;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        BufferedSource body = Okio.buffer(new ReleasingSource(broken, call));
+        assertThatThrownBy(body::readUtf8).hasMessage("connection reset");
+        assertThat(inFlight()).isZero();
+        assertThat(call.isEnded()).isTrue();
+    }
+}
