@@ -1,6 +1,6 @@
 package dev.turnstile.okhttp.library;
 
-import dev.turnstile.agent.SchedulerFactory;
+import dev.turnstile.control.SchedulerFactory;
 import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.ProviderConfig;
 import dev.turnstile.config.TurnstileConfig;
