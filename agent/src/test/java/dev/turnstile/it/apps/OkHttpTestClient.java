@@ -83,8 +83,10 @@ public final class OkHttpTestClient implements TestClient, TestClient.Factory {
         CompletableFuture<Integer> result = new CompletableFuture<Integer>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
+                // First: the call's onFailure("Canceled") may come back before call.cancel() returns.
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
                 call.cancel();
-                return super.cancel(mayInterruptIfRunning);
+                return cancelled;
             }
         };
         call.enqueue(new Callback() {
