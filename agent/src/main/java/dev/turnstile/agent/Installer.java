@@ -4,8 +4,6 @@ import dev.turnstile.http.Gate;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
 
@@ -26,7 +24,6 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 final class Installer {
 
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
-    private final List<String> transformed = new ArrayList<>();
 
     void install(Instrumentation instrumentation, Gate gate, List<ClientInstrumentation> clients) {
         // Byte Buddy's Nexus is not needed (no LoadedTypeInitializers) and warns on JDK 25.
@@ -67,20 +64,8 @@ final class Installer {
         return drained;
     }
 
-    synchronized List<String> transformedTypes() {
-        return new ArrayList<>(transformed);
-    }
-
     /** Records, never logs: it runs inside class loading. */
     private final class Recorder extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            synchronized (Installer.this) {
-                transformed.add(type.getName());
-            }
-        }
-
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
             errors.add(typeName + ": " + error);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,8 @@ public final class ConfigPersister implements Consumer<TurnstileConfig> {
     private static final String PREFIX = "turnstile.";
 
     private final Path file;
+    /** One write at a time; a lock, not {@code synchronized}, because writing blocks on I/O. */
+    private final ReentrantLock writing = new ReentrantLock();
 
     public ConfigPersister(Path file) {
         this.file = file;
@@ -46,7 +49,16 @@ public final class ConfigPersister implements Consumer<TurnstileConfig> {
         }
     }
 
-    synchronized void write(TurnstileConfig config) throws IOException {
+    void write(TurnstileConfig config) throws IOException {
+        writing.lock();
+        try {
+            writeLocked(config);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void writeLocked(TurnstileConfig config) throws IOException {
         List<String> old = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : new ArrayList<>();
         String text = merge(old, ConfigWriter.toProperties(config));
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
