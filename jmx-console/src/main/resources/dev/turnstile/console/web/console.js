@@ -22,12 +22,8 @@
     const match = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
     if (match) {
       sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-      history_replace();
+      window.history.replaceState(null, '', location.pathname + location.search);
     }
-  }
-
-  function history_replace() {
-    window.history.replaceState(null, '', location.pathname + location.search);
   }
 
   function token() {
@@ -309,7 +305,9 @@
     for (const p of points) {
       top = Math.max(top, p[1], p[2], p[3]);
     }
-    const x = (t) => w - ((now - t) / CHART_MILLIS) * w;
+    // The last 5 minutes; while there is less history, the last minute, so that a new page shows a line at once.
+    const span = Math.min(CHART_MILLIS, Math.max(60000, now - points[0][0]));
+    const x = (t) => w - ((now - t) / span) * w;
     const y = (v) => h - 2 - (v / top) * (h - 4);
     const line = (index, colour, dashed) => {
       g.beginPath();
@@ -468,6 +466,10 @@
 
   takeTokenFromFragment();
   showTokenState();
+  window.addEventListener('hashchange', () => {
+    takeTokenFromFragment();
+    showTokenState();
+  });
   loadHistory().then(poll);
   setInterval(poll, POLL_MILLIS);
   setInterval(() => rows.forEach(tickPause), 200);
