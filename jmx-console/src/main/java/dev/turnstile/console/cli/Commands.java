@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
                 SetGlobalLimitCommand.class, PauseCommand.class, ResumeCommand.class, AddProviderCommand.class,
                 RemoveProviderCommand.class, AgentsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class},
-        footer = {"", "Exit codes: 0 done, 1 the target failed or refused, 2 bad input."})
+        footer = {"", "Exit codes: 0 done, 1 the target failed or refused, 2 bad input.", ""})
 public final class Commands implements Callable<Integer> {
 
     public static final int USAGE = 2;

@@ -46,7 +46,7 @@ public final class WatchScreen {
             table.row(provider.id(), bar.render(provider.inFlight(), provider.effectiveLimit(), BAR_WIDTH),
                     provider.queued(), Formats.limitText(provider.limit()), Formats.limitText(provider.effectiveLimit()),
                     StatusReport.paused(provider), provider.rateLimited(), provider.reclaimed(),
-                    Formats.percentile(provider.waitP50Millis()), Formats.percentile(provider.waitP99Millis()));
+                    StatusReport.waitP50(provider), StatusReport.waitP99(provider));
         }
         List<String> rows = table.lines();
         lines.add(style(BOLD, cut(rows.get(0))));

@@ -25,10 +25,18 @@ public final class StatusReport {
         for (ProviderStatus provider : status.providers()) {
             table.row(provider.id(), Formats.limitText(provider.limit()), Formats.limitText(provider.effectiveLimit()),
                     provider.inFlight(), provider.queued(), paused(provider), provider.rateLimited(),
-                    provider.reclaimed(), Formats.percentile(provider.waitP50Millis()),
-                    Formats.percentile(provider.waitP99Millis()), provider.hosts());
+                    provider.reclaimed(), waitP50(provider), waitP99(provider), provider.hosts());
         }
         return table;
+    }
+
+    /** The median wait, or {@code -} before the first call got a slot. */
+    public static String waitP50(ProviderStatus provider) {
+        return provider.started() == 0 ? "-" : Formats.percentile(provider.waitP50Millis());
+    }
+
+    public static String waitP99(ProviderStatus provider) {
+        return provider.started() == 0 ? "-" : Formats.percentile(provider.waitP99Millis());
     }
 
     public static String paused(ProviderStatus provider) {

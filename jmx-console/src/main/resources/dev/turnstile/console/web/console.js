@@ -250,8 +250,8 @@
     c['rate-limited'].textContent = p.rateLimited;
     c.reclaimed.textContent = p.reclaimed;
     c.completed.textContent = p.completed;
-    c['wait-p50'].textContent = millis(p.waitP50Millis);
-    c['wait-p99'].textContent = millis(p.waitP99Millis);
+    c['wait-p50'].textContent = p.started > 0 ? millis(p.waitP50Millis) : '-';
+    c['wait-p99'].textContent = p.started > 0 ? millis(p.waitP99Millis) : '-';
     tickPause(row);
   }
 
