@@ -47,7 +47,7 @@ public final class Fixture {
         return instance;
     }
 
-    /** Limit 2, no global limit, not paused, no provider but {@code llm}. */
+    /** Limit 2 (and at most 2 in flight), no global limit, not paused, no provider but {@code llm}. */
     public void reset() throws Exception {
         jmx.set(Jmx.provider(PROVIDER), "Limit", LIMIT);
         jmx.set(Jmx.TURNSTILE, "GlobalLimit", 0);
@@ -57,6 +57,14 @@ public final class Fixture {
                 jmx.invoke(Jmx.TURNSTILE, "removeProvider", new Object[] {id}, new String[] {String.class.getName()});
             }
         }
+        // A lowered limit cuts no call: let the calls admitted under a higher one finish.
+        await(() -> {
+            try {
+                return (Integer) jmx.get(Jmx.provider(PROVIDER), "InFlight") <= LIMIT;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "in flight back to at most " + LIMIT);
     }
 
     public String pid() {
