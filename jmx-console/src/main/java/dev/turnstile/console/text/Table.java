@@ -29,10 +29,6 @@ public final class Table {
         return this;
     }
 
-    public int size() {
-        return rows.size() - 1;
-    }
-
     /** The lines, without trailing spaces. */
     public List<String> lines() {
         int[] widths = new int[leftAligned.length];
