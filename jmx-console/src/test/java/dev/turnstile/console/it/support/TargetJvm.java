@@ -48,16 +48,20 @@ public final class TargetJvm implements AutoCloseable {
 
     /** {@code threads} callers of {@code url}, gated by Turnstile with the given agent arguments. */
     public static TargetJvm withTurnstile(String agentArgs, String url, int threads) throws IOException {
-        return start(agentArgs, url, threads);
+        return start(agentArgs, url, threads, freePort());
+    }
+
+    /** The same on a given JMX port (to start a target again where the last one was). */
+    public static TargetJvm withTurnstile(String agentArgs, String url, int threads, int jmxPort) throws IOException {
+        return start(agentArgs, url, threads, jmxPort);
     }
 
     /** A JVM without Turnstile. */
     public static TargetJvm plain() throws IOException {
-        return start(null, "http://127.0.0.1:9/", 0);
+        return start(null, "http://127.0.0.1:9/", 0, freePort());
     }
 
-    private static TargetJvm start(String agentArgs, String url, int threads) throws IOException {
-        int jmxPort = freePort();
+    private static TargetJvm start(String agentArgs, String url, int threads, int jmxPort) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
