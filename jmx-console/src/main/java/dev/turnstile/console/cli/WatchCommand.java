@@ -1,0 +1,41 @@
+package dev.turnstile.console.cli;
+
+import dev.turnstile.console.ConsoleException;
+import dev.turnstile.console.model.TurnstileClient;
+import dev.turnstile.console.terminal.Terminal;
+import dev.turnstile.console.terminal.WatchScreen;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"A live view in the terminal, refreshed every second: in-flight bars, queues, pauses, "
+                + "the oldest agents. q or Ctrl-C quits and restores the terminal."})
+final class WatchCommand extends TargetCommand {
+
+    @Option(names = "--interval", paramLabel = "<duration>", converter = Converters.DurationConverter.class,
+            defaultValue = "1s", description = "time between frames (default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Option(names = "--frames", paramLabel = "<n>", defaultValue = "0",
+            description = "stop after n frames; 0 = until q or Ctrl-C (default)")
+    int frames;
+
+    @Override
+    int run(TurnstileClient client, PrintWriter out) throws InterruptedException {
+        if (frames < 0) {
+            throw new ConsoleException(ConsoleException.Reason.REFUSED, "bad --frames " + frames + ": expected 0 or more");
+        }
+        try (Terminal terminal = Terminal.open(out, ((Commands) spec.root().userObject()).in, true)) {
+            WatchScreen screen = new WatchScreen(terminal.unicode(), terminal.colour(), terminal.width());
+            for (int frame = 1; ; frame++) {
+                terminal.draw(screen.render(client.status()));
+                if ((frames > 0 && frame >= frames) || terminal.awaitQuit(interval.toMillis())) {
+                    return 0;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.turnstile.console.model;
+
+/** One provider at one instant, as its MBean's attributes read. Percentiles are NaN before any call. */
+public record ProviderStatus(
+        String id,
+        String hosts,
+        int limit,
+        int effectiveLimit,
+        int inFlight,
+        int queued,
+        boolean paused,
+        long pauseRemainingMillis,
+        long started,
+        long completed,
+        long failed,
+        long rateLimited,
+        long reclaimed,
+        long timedOut,
+        long cancelled,
+        double waitP50Millis,
+        double waitP99Millis,
+        double holdP50Millis,
+        double holdP99Millis) {
+}

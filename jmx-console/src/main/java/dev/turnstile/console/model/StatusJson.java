@@ -1,0 +1,90 @@
+package dev.turnstile.console.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one JSON shape of a status, shared by {@code status --json}, {@code agents --json} and the
+ * web console's {@code /api/} (documented in jmx-console/README.md). Keys are the MBean
+ * attributes' names in lower camel case.
+ */
+public final class StatusJson {
+
+    private StatusJson() {
+    }
+
+    public static Map<String, Object> of(Status status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("target", status.target());
+        json.put("takenAtMillis", status.takenAtMillis());
+        json.put("enabled", status.enabled());
+        json.put("globalLimit", status.globalLimit());
+        json.put("globalInFlight", status.globalInFlight());
+        json.put("globalQueued", status.globalQueued());
+        json.put("providers", providers(status.providers()));
+        json.put("agents", agents(status.agents()));
+        return json;
+    }
+
+    public static List<Object> providers(List<ProviderStatus> providers) {
+        List<Object> list = new ArrayList<>();
+        for (ProviderStatus provider : providers) {
+            list.add(provider(provider));
+        }
+        return list;
+    }
+
+    public static Map<String, Object> provider(ProviderStatus provider) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", provider.id());
+        json.put("hosts", provider.hosts());
+        json.put("limit", provider.limit());
+        json.put("effectiveLimit", provider.effectiveLimit());
+        json.put("inFlight", provider.inFlight());
+        json.put("queued", provider.queued());
+        json.put("paused", provider.paused());
+        json.put("pauseRemainingMillis", provider.pauseRemainingMillis());
+        json.put("started", provider.started());
+        json.put("completed", provider.completed());
+        json.put("failed", provider.failed());
+        json.put("rateLimited", provider.rateLimited());
+        json.put("reclaimed", provider.reclaimed());
+        json.put("timedOut", provider.timedOut());
+        json.put("cancelled", provider.cancelled());
+        json.put("waitP50Millis", provider.waitP50Millis());
+        json.put("waitP99Millis", provider.waitP99Millis());
+        json.put("holdP50Millis", provider.holdP50Millis());
+        json.put("holdP99Millis", provider.holdP99Millis());
+        return json;
+    }
+
+    public static List<Object> agents(List<AgentRow> agents) {
+        List<Object> list = new ArrayList<>();
+        for (AgentRow agent : agents) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("agent", agent.agent());
+            json.put("provider", agent.provider());
+            json.put("turnStartMillis", agent.turnStartMillis());
+            json.put("turnAgeMillis", agent.turnAgeMillis());
+            json.put("turnCalls", agent.turnCalls());
+            json.put("inFlight", agent.inFlight());
+            json.put("queued", agent.queued());
+            list.add(json);
+        }
+        return list;
+    }
+
+    /** {@code {"global": n, "providers": {"id": n, ...}}}: what {@code /api/limits} reads and writes. */
+    public static Map<String, Object> limits(Status status) {
+        Map<String, Object> providers = new LinkedHashMap<>();
+        for (ProviderStatus provider : status.providers()) {
+            providers.put(provider.id(), provider.limit());
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("global", status.globalLimit());
+        json.put("providers", providers);
+        return json;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.turnstile.console.text;
+
+import dev.turnstile.console.model.AgentRow;
+import dev.turnstile.console.model.ProviderStatus;
+import dev.turnstile.console.model.Status;
+
+import java.util.List;
+
+/** The text of {@code status} and {@code agents}: a summary line and aligned tables. */
+public final class StatusReport {
+
+    private StatusReport() {
+    }
+
+    public static String summary(Status status) {
+        return "Turnstile on " + status.target() + ": " + (status.enabled() ? "enabled" : "DISABLED (calls go ungated)")
+                + ", global limit " + Formats.limitText(status.globalLimit()) + ", " + status.globalInFlight()
+                + " in flight, " + status.globalQueued() + " queued";
+    }
+
+    /** One row per provider: limit, effective, in flight, queued, paused with time left, 429s, reclaims, wait p50/p99. */
+    public static Table providers(Status status) {
+        Table table = new Table("<PROVIDER", "LIMIT", "EFFECTIVE", "IN FLIGHT", "QUEUED", "<PAUSED", "429s",
+                "RECLAIMED", "WAIT P50", "WAIT P99", "<HOSTS");
+        for (ProviderStatus provider : status.providers()) {
+            table.row(provider.id(), Formats.limitText(provider.limit()), Formats.limitText(provider.effectiveLimit()),
+                    provider.inFlight(), provider.queued(), paused(provider), provider.rateLimited(),
+                    provider.reclaimed(), waitP50(provider), waitP99(provider), provider.hosts());
+        }
+        return table;
+    }
+
+    /** The median wait, or {@code -} before the first call got a slot. */
+    public static String waitP50(ProviderStatus provider) {
+        return provider.started() == 0 ? "-" : Formats.percentile(provider.waitP50Millis());
+    }
+
+    public static String waitP99(ProviderStatus provider) {
+        return provider.started() == 0 ? "-" : Formats.percentile(provider.waitP99Millis());
+    }
+
+    public static String paused(ProviderStatus provider) {
+        return provider.paused() ? "yes, " + Formats.millis(provider.pauseRemainingMillis()) + " left" : "no";
+    }
+
+    public static Table agents(List<AgentRow> agents) {
+        Table table = new Table("<AGENT", "<PROVIDER", "TURN AGE", "TURN CALLS", "IN FLIGHT", "QUEUED");
+        for (AgentRow agent : agents) {
+            table.row(agent.agent(), agent.provider(), Formats.millis(agent.turnAgeMillis()), agent.turnCalls(),
+                    agent.inFlight(), agent.queued());
+        }
+        return table;
+    }
+
+    /** The whole {@code status} text. */
+    public static String render(Status status) {
+        StringBuilder out = new StringBuilder(summary(status)).append(System.lineSeparator()).append(System.lineSeparator());
+        if (status.providers().isEmpty()) {
+            out.append("no providers configured").append(System.lineSeparator());
+        } else {
+            out.append(providers(status));
+        }
+        return out.toString();
+    }
+}
