@@ -81,7 +81,7 @@ final class Compare {
         out.println();
         out.print(table.render());
         out.println();
-        table.verdicts().forEach(out::println);
+        table.verdicts(1).forEach(out::println);
         out.println();
         out.println("no agent: every agent calls as soon as it can; above the cap the provider answers 429 and the"
                 + " agent sleeps out Retry-After, then tries again.");

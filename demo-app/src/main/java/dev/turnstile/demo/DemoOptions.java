@@ -27,7 +27,7 @@ final class DemoOptions {
             "  --agents N             agents (threads)                                    [16]",
             "  --turns N              turns (tasks) per agent                             [1]",
             "  --calls N              streamed LLM calls per turn                         [5]",
-            "  --tokens A..B          tokens per answer                                   [24..48]",
+            "  --tokens A..B          tokens per answer                                   [16..32]",
             "  --tool-pause A..B      tool pause between calls, ms                        [200..500]",
             "  --stagger MS           agent i gets its task i*MS after the start          [150]",
             "  --think A..B           pause between an agent's turns, ms                  [3000..4000]",
@@ -52,7 +52,7 @@ final class DemoOptions {
     int agents = 16;
     int turns = 1;
     int calls = 5;
-    Range tokens = new Range(24, 48);
+    Range tokens = new Range(16, 32);
     Range toolPause = new Range(200, 500);
     long stagger = 150;
     Range think = new Range(3000, 4000);

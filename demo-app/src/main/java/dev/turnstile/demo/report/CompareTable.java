@@ -35,16 +35,18 @@ public final class CompareTable {
         return out.toString();
     }
 
-    /** One sentence per run after the first: how its mean and p95 compare with the first's. */
-    public List<String> verdicts() {
+    /** One sentence per other run: how the {@code focus} run's mean, p95 and 429s compare with it. */
+    public List<String> verdicts(int focus) {
         List<String> lines = new ArrayList<>();
-        for (int i = 1; i < runs.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                lines.add(String.format(Locale.ROOT, "%s vs %s: mean turn time %s, p95 %s, 429s %d -> %d",
-                        names.get(i), names.get(j), change(runs.get(j).meanMillis(), runs.get(i).meanMillis()),
-                        change(runs.get(j).p95Millis(), runs.get(i).p95Millis()),
-                        runs.get(j).rateLimited(), runs.get(i).rateLimited()));
+        for (int other = 0; other < runs.size(); other++) {
+            if (other == focus) {
+                continue;
             }
+            RunSummary base = runs.get(other);
+            RunSummary run = runs.get(focus);
+            lines.add(String.format(Locale.ROOT, "%s vs %s: mean turn time %s, p95 %s, 429s %d -> %d",
+                    names.get(focus), names.get(other), change(base.meanMillis(), run.meanMillis()),
+                    change(base.p95Millis(), run.p95Millis()), base.rateLimited(), run.rateLimited()));
         }
         return lines;
     }
