@@ -7,7 +7,8 @@
 #   demo-app/run-demo.sh --hold       loop the workload; watch and steer it with JConsole
 #   demo-app/run-demo.sh --help       all options
 #
-# Environment: DEMO_SKIP_BUILD=1 skips the Maven build; JAVA (default: java on the PATH).
+# Environment: DEMO_SKIP_BUILD=1 skips the Maven build; DEMO_AGENT_JAR another agent jar;
+# JAVA the java command (default: java on the PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +30,7 @@ if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]]; then
 fi
 
 java="${JAVA:-java}"
-agent_jar=agent/target/turnstile-agent.jar
+agent_jar="${DEMO_AGENT_JAR:-agent/target/turnstile-agent.jar}"
 demo_jar=demo-app/target/turnstile-demo.jar
 
 if [[ "$compare" == true ]]; then
