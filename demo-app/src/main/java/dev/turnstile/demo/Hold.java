@@ -52,7 +52,7 @@ final class Hold {
                 long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 live.finish();
                 RunSummary summary = DemoMain.summarize(records, provider, wall);
-                out.printf(Locale.ROOT, "round %d done: mean turn %s, p95 %s, 429s %d, provider max %s at once%n",
+                out.printf(Locale.ROOT, "round %d done: mean turn %s, p95 %s, 429s %d, provider max so far %s at once%n",
                         round, seconds(summary.meanMillis()), seconds(summary.p95Millis()), summary.rateLimited(),
                         summary.providerMaxSeen() < 0 ? "?" : Integer.toString(summary.providerMaxSeen()));
                 Thread.sleep(PAUSE_BETWEEN_ROUNDS_MILLIS);
