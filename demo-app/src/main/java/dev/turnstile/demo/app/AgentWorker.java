@@ -52,9 +52,7 @@ final class AgentWorker implements Runnable {
     }
 
     private TurnRecord runTurn(int turn, long taskAt) throws InterruptedException {
-        int ok = 0;
-        int rateLimited = 0;
-        int errors = 0;
+        Tally tally = new Tally();
         boolean failed = false;
         for (int call = 0; call < workload.callsPerTurn() && !failed; call++) {
             if (call > 0) {
@@ -62,44 +60,54 @@ final class AgentWorker implements Runnable {
             }
             int tokens = (int) workload.tokens().draw(random);
             String prompt = "agent " + id + ", turn " + turn + ", step " + call + ": what next?";
-            boolean answered = false;
-            for (int attempt = 0; attempt <= workload.maxRetries() && !answered; attempt++) {
-                long waitMillis;
-                counters.callStarted();
-                try {
-                    ChatAnswer answer = client.complete(prompt, tokens);
-                    answered = answer.ok();
-                    counters.callEnded(answered);
-                    if (answered) {
-                        break;
-                    }
-                    if (answer.rateLimited()) {
-                        rateLimited++;
-                        counters.rateLimited();
-                    } else {
-                        errors++;
-                        counters.error();
-                    }
-                    waitMillis = answer.retryAfterMillis() >= 0 ? answer.retryAfterMillis() : DEFAULT_RETRY_MILLIS;
-                } catch (IOException e) {
-                    counters.callEnded(false);
-                    errors++;
-                    counters.error();
-                    waitMillis = ERROR_RETRY_MILLIS;
-                }
-                if (attempt < workload.maxRetries()) {
-                    backOff(waitMillis + random.nextInt(250));
-                }
-            }
-            if (answered) {
-                ok++;
+            if (call(prompt, tokens, tally)) {
+                tally.answered++;
             } else {
                 failed = true;
             }
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - taskAt);
         counters.turnEnded(!failed);
-        return new TurnRecord(id, client.stack(), turn, millis, ok, rateLimited, errors, !failed);
+        return new TurnRecord(id, client.stack(), turn, millis, tally.answered, tally.rateLimited, tally.errors,
+                !failed);
+    }
+
+    /** One LLM call, tried again after a 429 or an error; {@code true} once it has been answered. */
+    private boolean call(String prompt, int tokens, Tally tally) throws InterruptedException {
+        for (int attempt = 0; attempt <= workload.maxRetries(); attempt++) {
+            ChatAnswer answer = attempt(prompt, tokens);
+            if (answer != null && answer.ok()) {
+                return true;
+            }
+            long waitMillis;
+            if (answer != null && answer.rateLimited()) {
+                tally.rateLimited++;
+                counters.rateLimited();
+                waitMillis = answer.retryAfterMillis() >= 0 ? answer.retryAfterMillis() : DEFAULT_RETRY_MILLIS;
+            } else {
+                tally.errors++;
+                counters.error();
+                waitMillis = ERROR_RETRY_MILLIS;
+            }
+            if (attempt < workload.maxRetries()) {
+                backOff(waitMillis + random.nextInt(250));
+            }
+        }
+        return false;
+    }
+
+    /** The answer, or {@code null} when the call failed with an exception. */
+    private ChatAnswer attempt(String prompt, int tokens) throws InterruptedException {
+        ChatAnswer answer = null;
+        counters.callStarted();
+        try {
+            answer = client.complete(prompt, tokens);
+            return answer;
+        } catch (IOException e) {
+            return null;
+        } finally {
+            counters.callEnded(answer != null && answer.ok());
+        }
     }
 
     private void backOff(long millis) throws InterruptedException {
@@ -116,5 +124,12 @@ final class AgentWorker implements Runnable {
         if (left > 0) {
             TimeUnit.NANOSECONDS.sleep(left);
         }
+    }
+
+    /** What one turn cost. */
+    private static final class Tally {
+        int answered;
+        int rateLimited;
+        int errors;
     }
 }
