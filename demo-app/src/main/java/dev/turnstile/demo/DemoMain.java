@@ -1,0 +1,135 @@
+package dev.turnstile.demo;
+
+import dev.turnstile.demo.app.DemoRun;
+import dev.turnstile.demo.app.Progress;
+import dev.turnstile.demo.app.TurnRecord;
+import dev.turnstile.demo.app.Workload;
+import dev.turnstile.demo.mock.MockProvider;
+import dev.turnstile.demo.mock.Pace;
+import dev.turnstile.demo.mock.Sleeper;
+import dev.turnstile.demo.report.Report;
+import dev.turnstile.demo.report.RunSummary;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo: a multi-agent application that calls an OpenAI-compatible endpoint with two HTTP
+ * stacks, against an embedded mock provider unless {@code --base-url} names another. It knows
+ * nothing of Turnstile; attach the agent with {@code -javaagent} to see the difference.
+ */
+public final class DemoMain {
+
+    static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    static final String PROGRESS_PREFIX = "DEMO-PROGRESS ";
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+            options.workload();
+        } catch (IllegalArgumentException e) {
+            System.err.println("turnstile-demo: " + e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        int status;
+        switch (options.mode) {
+            case HELP:
+                System.out.println(DemoOptions.USAGE);
+                status = 0;
+                break;
+            case COMPARE:
+                status = new Compare(options, System.out).run();
+                break;
+            case HOLD:
+                status = new Hold(options, System.out).run();
+                break;
+            case CHILD:
+                status = child(options);
+                break;
+            default:
+                status = runOnce(options, System.out);
+        }
+        System.exit(status);
+    }
+
+    /** Starts the embedded provider, unless the options name another. */
+    static MockProvider startProvider(DemoOptions options) throws IOException {
+        if (options.baseUrl != null) {
+            return null;
+        }
+        return MockProvider.start(new InetSocketAddress("127.0.0.1", options.port), options.cap,
+                new Pace(options.firstToken(), options.tokenInterval()), Duration.ofSeconds(options.retryAfterSeconds),
+                Sleeper.REAL);
+    }
+
+    static DemoRun demoRun(DemoOptions options, Workload workload, MockProvider provider) {
+        String baseUrl = provider == null ? options.baseUrl : provider.baseUrl();
+        return new DemoRun(workload, baseUrl, options.apiKey, provider == null ? () -> -1 : provider.cap()::serving);
+    }
+
+    static RunSummary summarize(List<TurnRecord> records, MockProvider provider, long wallMillis) {
+        return RunSummary.of(records, provider == null ? -1 : provider.cap().maxSeen(),
+                provider == null ? -1 : provider.cap().cap(), wallMillis);
+    }
+
+    private static int runOnce(DemoOptions options, PrintStream out) throws Exception {
+        Workload workload = options.workload();
+        try (MockProvider provider = startProvider(options)) {
+            out.println("Turnstile demo: " + workload);
+            out.println("provider: " + describe(options, provider));
+            out.println("gate:     " + GateProbe.describe());
+            out.println();
+            LiveLine live = LiveLine.onStdout();
+            long start = System.nanoTime();
+            List<TurnRecord> records = demoRun(options, workload, provider)
+                    .run(Duration.ofMillis(250), progress -> live.update(progress.line()), RUN_TIMEOUT);
+            long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            live.finish();
+            out.println();
+            RunSummary summary = summarize(records, provider, wall);
+            out.print(Report.render(records, summary));
+            return summary.failedTurns() == 0 && summary.turns() == workload.totalTurns() ? 0 : 1;
+        }
+    }
+
+    /** What a child of {@code --compare} does: the same run, reported as machine-readable lines. */
+    private static int child(DemoOptions options) throws Exception {
+        Workload workload = options.workload();
+        try (MockProvider provider = startProvider(options)) {
+            long start = System.nanoTime();
+            List<TurnRecord> records = demoRun(options, workload, provider).run(Duration.ofMillis(500),
+                    progress -> emit(PROGRESS_PREFIX + progress.toWire()), RUN_TIMEOUT);
+            long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            RunSummary summary = summarize(records, provider, wall);
+            emit(summary.toWire());
+            return summary.failedTurns() == 0 && summary.turns() == workload.totalTurns() ? 0 : 1;
+        }
+    }
+
+    private static synchronized void emit(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    static String describe(DemoOptions options, MockProvider provider) {
+        if (provider == null) {
+            return options.baseUrl + " (external)";
+        }
+        return "embedded mock at " + provider.baseUrl() + ", at most " + options.cap
+                + " requests at once (429 + Retry-After: " + provider.retryAfterSeconds() + " above), " + provider.pace();
+    }
+
+    static Progress parseProgress(String line) {
+        return Progress.fromWire(line.substring(PROGRESS_PREFIX.length()));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.turnstile.demo.mock;
+
+import java.time.Duration;
+
+/**
+ * How fast the mock provider answers: a wait before the first token (the model "thinking"), then
+ * one token every {@code tokenInterval}.
+ */
+public final class Pace {
+
+    private final Duration firstToken;
+    private final Duration tokenInterval;
+
+    public Pace(Duration firstToken, Duration tokenInterval) {
+        if (firstToken.isNegative() || tokenInterval.isNegative()) {
+            throw new IllegalArgumentException("pace durations must not be negative");
+        }
+        this.firstToken = firstToken;
+        this.tokenInterval = tokenInterval;
+    }
+
+    public Duration firstToken() {
+        return firstToken;
+    }
+
+    public Duration tokenInterval() {
+        return tokenInterval;
+    }
+
+    /** How long an answer of {@code tokens} tokens takes to stream. */
+    public Duration answerTime(int tokens) {
+        return firstToken.plus(tokenInterval.multipliedBy(Math.max(0, tokens - 1)));
+    }
+
+    @Override
+    public String toString() {
+        return "first token after " + firstToken.toMillis() + " ms, then one every " + tokenInterval.toMillis() + " ms";
+    }
+}
