@@ -25,7 +25,7 @@ public final class Apache5Adapter implements Apache5Library {
     static final String CALL_ATTRIBUTE = "dev.turnstile.call";
 
     @Override
-    public GatedCall openClassic(Gate gate, Object target, Object request) {
+    public GatedCall open(Gate gate, Object target, Object request) {
         return open(gate, (HttpHost) target, (HttpRequest) request);
     }
 
@@ -65,7 +65,7 @@ public final class Apache5Adapter implements Apache5Library {
     }
 
     @Override
-    public Object finishClassic(GatedCall call, Object response, boolean reportStatus) {
+    public Object finish(GatedCall call, Object response, boolean reportStatus) {
         ClassicHttpResponse classic = (ClassicHttpResponse) response;
         if (reportStatus) {
             call.onResponse(classic.getCode(), headers(classic));
