@@ -33,11 +33,9 @@ public final class TurnstileAgent {
     private static volatile TurnstileAgent running;
 
     private final RuntimeControl control;
-    private final ExecutorTimerService timer;
 
-    private TurnstileAgent(RuntimeControl control, ExecutorTimerService timer) {
+    private TurnstileAgent(RuntimeControl control) {
         this.control = control;
-        this.timer = timer;
     }
 
     /** Called reflectively by the bootstrap launcher. Never throws. */
@@ -71,7 +69,7 @@ public final class TurnstileAgent {
             List<ClientInstrumentation> clients = Clients.all();
             Installer installer = new Installer();
             installer.install(instrumentation, gate, clients);
-            running = new TurnstileAgent(control, timer);
+            running = new TurnstileAgent(control);
             // Off the premain thread: touching the platform MBeanServer this early would fix JMX and
             // logging choices before the application (an application server, say) made its own.
             timer.schedule(() -> registerMBeans(control, log), 0);

@@ -89,12 +89,6 @@ public final class GatedCall {
         return started;
     }
 
-    /** True when the slot was granted without waiting (an asynchronous caller may go on inline). */
-    public boolean grantedAtOnce() {
-        PermitFuture future = pending;
-        return permit != null && (future == null || future.isDone());
-    }
-
     /**
      * A response (or one attempt's response) arrived. A back-off status pauses the provider for
      * as long as the provider asked (or by backoff); a success that says no requests remain

@@ -5,9 +5,7 @@ import dev.turnstile.core.time.TimeSource;
 import dev.turnstile.core.time.TimerService;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -77,13 +75,6 @@ public final class FakeTime implements TimeSource, TimerService {
 
     public synchronized int pendingTasks() {
         return tasks.size();
-    }
-
-    /** Due times (relative to now, in millis) of the pending tasks, soonest first. */
-    public synchronized List<Long> pendingDelaysMillis() {
-        List<Long> delays = new ArrayList<>();
-        tasks.stream().sorted(tasks.comparator()).forEach(t -> delays.add((t.due - nanos) / 1_000_000L));
-        return delays;
     }
 
     private static final class Task {
