@@ -2,6 +2,7 @@ package dev.turnstile.it;
 
 import dev.turnstile.it.apps.CallerMain;
 import dev.turnstile.it.support.ChildJvm;
+import dev.turnstile.it.support.Counters;
 import dev.turnstile.it.support.Jdks;
 import dev.turnstile.it.support.MockLlmServer;
 import dev.turnstile.it.support.MockLlmServer.Exchange;
@@ -66,6 +67,9 @@ public abstract class AbstractClientIT {
 
     protected static void assertSucceeded(ChildJvm child) {
         assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0");
+        if (Counters.printed(child)) {
+            Counters.of(child).assertSettled(child.transcript());
+        }
         assertThat(child.stderr()).as("no agent error\n" + child.transcript())
                 .noneMatch(line -> line.contains("ERROR") || line.contains("internal error"));
     }

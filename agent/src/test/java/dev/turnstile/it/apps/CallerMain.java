@@ -33,6 +33,7 @@ public final class CallerMain {
         try (TestClient client = TestClients.create(clientName, Duration.ofMillis(
                 Long.getLong("readTimeoutMillis", 10_000)))) {
             int failures = run(client, scenario, url, second, n);
+            ProviderCounters.print(System.getProperty("counters.provider", "test"), 5_000);
             System.out.println("DONE failures=" + failures);
             System.out.flush();
             System.exit(failures == 0 ? 0 : 1);

@@ -59,6 +59,7 @@ public final class OkHttpLayeringApp {
         for (Thread thread : threads) {
             thread.join(30_000);
         }
+        ProviderCounters.print("test", 5_000);
         System.out.println("DONE failures=" + failures.get());
         System.out.flush();
         System.exit(failures.get() == 0 ? 0 : 1);
