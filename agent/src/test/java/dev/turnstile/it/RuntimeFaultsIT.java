@@ -238,8 +238,8 @@ class RuntimeFaultsIT {
     @MethodSource("jdks")
     void attachingWhileCallsAreInFlightLetsThemFinishAndGatesTheNewOnes(Path jdk) throws Exception {
         int limit = 2;
-        int held = 4;
-        int later = 6;
+        int held = 6;
+        int later = 8;
         try (MockLlmServer server = new MockLlmServer();
              ChildJvm app = ChildJvm.start(jdk, null, List.of("-XX:+EnableDynamicAgentLoading"),
                      RuntimeFaultsApp.class, "attach", server.url("/v1/held"), server.url("/v1/chat?delayMs=500"))) {

@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       a pause longer than an operator would wait for;</li>
  *   <li>{@code change <client> <blocking|async> <limit-1|limit-10000|disable|remove> <url> <n>}:
  *       one call holds the only slot, n more queue behind it, then the operator makes the change;</li>
- *   <li>{@code attach <held-url> <new-url>}: started without the agent, four calls in flight
- *       (JDK send and sendAsync, OkHttp enqueue) when it prints {@code READY}; after a line on
- *       standard input (the agent is attached by then) six more, on the same JDK client and on
- *       an OkHttp client built after the attach.</li>
+ *   <li>{@code attach <held-url> <new-url>}: started without the agent, six calls in flight
+ *       (JDK send and sendAsync, OkHttp enqueue, HttpURLConnection, Apache 5 classic) when it
+ *       prints {@code READY}; after a line on standard input (the agent is attached by then)
+ *       eight more, on the same clients, except OkHttp's: one built after the attach.</li>
  * </ul>
  */
 public final class RuntimeFaultsApp {
@@ -167,16 +167,20 @@ public final class RuntimeFaultsApp {
     private static int attach(String heldUrl, String newUrl) throws Exception {
         Duration timeout = Duration.ofMillis(CALL_TIMEOUT_MILLIS);
         try (TestClient jdk = TestClients.create("jdk", timeout);
-             TestClient earlyOkHttp = TestClients.create("okhttp", timeout)) {
+             TestClient earlyOkHttp = TestClients.create("okhttp", timeout);
+             TestClient urlConnection = TestClients.create("urlconnection", timeout);
+             TestClient apache = TestClients.create("apache5", timeout)) {
             List<CompletableFuture<String>> inFlight = List.of(start(jdk, false, heldUrl), start(jdk, false, heldUrl),
-                    start(jdk, true, heldUrl), start(earlyOkHttp, true, heldUrl));
+                    start(jdk, true, heldUrl), start(earlyOkHttp, true, heldUrl),
+                    start(urlConnection, false, heldUrl), start(apache, false, heldUrl));
             System.out.println("READY");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in)).readLine();
             try (TestClient lateOkHttp = TestClients.create("okhttp", timeout)) {
                 List<CompletableFuture<String>> later = List.of(start(jdk, false, newUrl), start(jdk, false, newUrl),
                         start(jdk, true, newUrl), start(jdk, true, newUrl),
-                        start(lateOkHttp, true, newUrl), start(lateOkHttp, true, newUrl));
+                        start(lateOkHttp, true, newUrl), start(lateOkHttp, true, newUrl),
+                        start(urlConnection, false, newUrl), start(apache, false, newUrl));
                 return report("NEW", later) + report("HELD", inFlight);
             }
         }
