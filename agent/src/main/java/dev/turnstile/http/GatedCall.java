@@ -93,6 +93,11 @@ public final class GatedCall {
      * A response (or one attempt's response) arrived. A back-off status pauses the provider for
      * as long as the provider asked (or by backoff); a success that says no requests remain
      * pauses until the reset.
+     *
+     * <p>A back-off status whose hints all say "now" ({@code Retry-After: 0}, a date already
+     * past, most often a clock apart from ours) pauses by backoff, as if it had no hint: the
+     * status itself says "not now", and without a pause every queued call would go at once
+     * into the same wall, 429 after 429. The OpenAI and Anthropic SDKs read such a hint so too.
      */
     public void onResponse(int status, HeaderLookup headers) {
         Permit current = permit;
@@ -101,7 +106,7 @@ public final class GatedCall {
         }
         if (backoff.pausesOn(status)) {
             RateLimitHints hints = RateLimitHeaders.read(headers, System.currentTimeMillis());
-            current.rateLimited(hints.delayMillis());
+            current.rateLimited(hints.delayMillis() > 0 ? hints.delayMillis() : -1);
         } else if (status < 400) {
             RateLimitHints hints = headers == null ? RateLimitHints.NONE
                     : RateLimitHeaders.read(headers, System.currentTimeMillis());

@@ -9,6 +9,8 @@ import dev.turnstile.core.SchedulerSettings;
 import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.TimerService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -134,6 +136,21 @@ class GateTest {
         assertThat(stats.completed()).isEqualTo(1);
         assertThat(stats.failed()).isZero();
         assertThat(stats.inFlight()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "Wed, 21 Oct 2015 07:28:00 GMT"})
+    void aRateLimitWhoseHintSaysNowPausesByBackoff(String retryAfter) throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 2)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.acquire();
+
+        call.onResponse(429, HeaderLookup.of(Map.of("retry-after", retryAfter)));
+
+        var stats = scheduler.snapshot().provider("openai");
+        assertThat(stats.paused()).isTrue();
+        assertThat(stats.pauseRemainingMillis()).as("backoff.initial 1 s, half of it fixed").isBetween(500L, 1_000L);
+        assertThat(stats.rateLimited()).isEqualTo(1);
     }
 
     @Test

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +33,7 @@ class JmxRemoteIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectName PROVIDER = name("dev.turnstile:type=Provider,name=test");
+    private static final Duration AWAIT = Duration.ofSeconds(30);
 
     /** 8 callers, each a 3 s stream, limit 1: plenty of time to change the limit while they run. */
     private static ChildJvm eightSlowCallers(MockLlmServer server, List<String> jvmOptions) throws IOException {
@@ -56,11 +56,11 @@ class JmxRemoteIT {
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
             try (JMXConnector connector = connect(url, child)) {
                 MBeanServerConnection jmx = connector.getMBeanServerConnection();
-                await(() -> isRegistered(jmx), "the Provider MBean to appear", child);
-                await(() -> server.inFlight() == 1, "the first call to start", child);
+                child.awaitCondition(() -> isRegistered(jmx), "the Provider MBean to appear", AWAIT);
+                child.awaitCondition(() -> server.inFlight() == 1, "the first call to start", AWAIT);
 
                 jmx.setAttribute(PROVIDER, new Attribute("Limit", 4));
-                await(() -> server.inFlight() == 4, "4 calls in flight after Limit=4", child);
+                child.awaitCondition(() -> server.inFlight() == 4, "4 calls in flight after Limit=4", AWAIT);
                 assertThat(jmx.getAttribute(PROVIDER, "InFlight")).isEqualTo(4);
 
                 jmx.setAttribute(PROVIDER, new Attribute("Limit", 1));
@@ -85,13 +85,13 @@ class JmxRemoteIT {
                      "-javaagent:" + jolokia.toAbsolutePath() + "=host=127.0.0.1,port=" + httpPort))) {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + httpPort + "/jolokia";
-            await(() -> get(http, base + "/read/dev.turnstile:type=Provider,name=test/InFlight").contains("\"value\":1"),
-                    "Jolokia to read InFlight=1", child);
+            String inFlight = base + "/read/dev.turnstile:type=Provider,name=test/InFlight";
+            child.awaitCondition(() -> get(http, inFlight).contains("\"value\":1"), "Jolokia to read InFlight=1", AWAIT);
 
             String written = post(http, base + "/", "{\"type\":\"write\",\"mbean\":\"dev.turnstile:type=Provider,name=test\","
                     + "\"attribute\":\"Limit\",\"value\":3}");
             assertThat(written).contains("\"status\":200");
-            await(() -> server.inFlight() == 3, "3 calls in flight after a Jolokia write", child);
+            child.awaitCondition(() -> server.inFlight() == 3, "3 calls in flight after a Jolokia write", AWAIT);
             assertThat(get(http, base + "/read/dev.turnstile:type=Provider,name=test/Limit")).contains("\"value\":3");
 
             String refused = post(http, base + "/", "{\"type\":\"write\",\"mbean\":\"dev.turnstile:type=Provider,name=test\","
@@ -136,16 +136,6 @@ class JmxRemoteIT {
     private static String post(HttpClient http, String url, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static void await(BooleanSupplier condition, String what, ChildJvm child) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "\n" + child.transcript());
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static int freePort() throws IOException {

@@ -119,6 +119,18 @@ public final class ChildJvm implements AutoCloseable {
         throw new AssertionError("child never printed '" + text + "'\n" + transcript());
     }
 
+    /** Waits until {@code condition} holds; fails with the child's transcript after {@code timeout}. */
+    public void awaitCondition(java.util.function.BooleanSupplier condition, String what, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "\n" + transcript());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -9,9 +9,17 @@ import okio.BufferedSink;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,6 +119,10 @@ public final class MockLlmServer implements AutoCloseable {
         maxInFlight.accumulateAndGet(current, Math::max);
         int events = intParam(target, "events", 5);
         int delayMs = intParam(target, "delayMs", 50);
+        MockResponse runtimeFault = runtimeFault(path, target, exchange);
+        if (runtimeFault != null) {
+            return runtimeFault;
+        }
         switch (path) {
             case "/v1/ratelimit":
                 if (rateLimitedSoFar.incrementAndGet() <= intParam(target, "first", 1)) {
@@ -216,6 +228,121 @@ public final class MockLlmServer implements AutoCloseable {
                 inFlight.decrementAndGet();
             }
         }
+    }
+
+    // ------------------------------------------------------------------ runtime faults
+    // Paths of RuntimeFaultsIT:
+    //   /v1/storm/K?burst=B&hint=H[&seconds=S][&value=V] - the first B requests of storm K get
+    //       429 with hint H: "seconds" (Retry-After: S), "ms" (retry-after-ms: S * 1000), "date"
+    //       (Retry-After: an HTTP date S seconds ahead, whole seconds), "raw" (Retry-After: V,
+    //       URL-decoded, whatever it is) or "none"; the rest get a short stream;
+    //   /v1/held - headers, then nothing until releaseHeld(), then a short stream.
+
+    /** A storm's 429 goes out this long after its request: all calls admitted with it have come by then. */
+    private static final int STORM_HEADERS_DELAY_MS = 300;
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private final Map<String, AtomicInteger> stormCounts = new ConcurrentHashMap<>();
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final AtomicInteger heldWaiting = new AtomicInteger();
+
+    /** Lets every {@code /v1/held} answer, present and future, go on. */
+    public void releaseHeld() {
+        held.countDown();
+    }
+
+    /** How many {@code /v1/held} answers are waiting for {@link #releaseHeld()}. */
+    public int heldWaiting() {
+        return heldWaiting.get();
+    }
+
+    private MockResponse runtimeFault(String path, String target, Exchange exchange) {
+        if (path.startsWith("/v1/storm/")) {
+            return storm(path, target, exchange);
+        }
+        if (path.equals("/v1/held")) {
+            exchange.status = 200;
+            heldWaiting.incrementAndGet();
+            return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                    .addHeader("Transfer-Encoding", "chunked").removeHeader("Content-Length")
+                    .body(new HeldBody(new CountingBody(exchange,
+                            List.of("data: {\"token\":0}\n\n", "data: [DONE]\n\n"), 10)))
+                    .build();
+        }
+        return null;
+    }
+
+    private MockResponse storm(String path, String target, Exchange exchange) {
+        if (stormCounts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet()
+                > intParam(target, "burst", 1)) {
+            exchange.status = 200;
+            return stream(exchange, 2, 50);
+        }
+        exchange.status = 429;
+        MockResponse.Builder limited = new MockResponse.Builder().code(429)
+                .headersDelay(STORM_HEADERS_DELAY_MS, TimeUnit.MILLISECONDS)
+                .addHeader("Content-Type", "application/json")
+                .addHeader("Transfer-Encoding", "chunked")
+                .body(new CountingBody(exchange, List.of("{\"error\":\"rate_limited\"}"), 0))
+                .removeHeader("Content-Length");
+        int seconds = intParam(target, "seconds", 1);
+        switch (stringParam(target, "hint", "none")) {
+            case "seconds":
+                limited.addHeader("Retry-After", String.valueOf(seconds));
+                break;
+            case "ms":
+                limited.addHeader("retry-after-ms", String.valueOf(seconds * 1000L));
+                break;
+            case "date":
+                limited.addHeader("Retry-After", HTTP_DATE.format(Instant.now().plusSeconds(seconds)));
+                break;
+            case "raw":
+                limited.addHeaderLenient("Retry-After", stringParam(target, "value", ""));
+                break;
+            default:
+                break; // "none": no hint at all
+        }
+        return limited.build();
+    }
+
+    /** Sends nothing until {@link #releaseHeld()}, then its answer. */
+    private final class HeldBody implements MockResponseBody {
+        private final CountingBody answer;
+
+        HeldBody(CountingBody answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try {
+                held.await(60, TimeUnit.SECONDS); // bounded: a forgotten release fails the test, not the build
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                heldWaiting.decrementAndGet();
+            }
+            answer.writeTo(sink); // closes the exchange's books, even when the server is closing
+        }
+
+        @Override
+        public long getContentLength() {
+            return answer.getContentLength();
+        }
+    }
+
+    private static String stringParam(String target, String name, String fallback) {
+        int query = target.indexOf('?');
+        if (query < 0) {
+            return fallback;
+        }
+        for (String pair : target.substring(query + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return fallback;
     }
 
     @Override
