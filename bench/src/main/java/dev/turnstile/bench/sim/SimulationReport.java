@@ -1,0 +1,213 @@
+package dev.turnstile.bench.sim;
+
+import dev.turnstile.bench.sim.Setup.Policy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Writes the simulation's Markdown section to standard output: the grid (FIFO against oldest turn
+ * first; no gate against Turnstile under a provider that answers 429), then the demo's workload
+ * as simulated next to a measured {@code run-demo.sh --compare}.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar dev.turnstile.bench.sim.SimulationReport \
+ *      [--seed N] [--replications N] [--demo COMPARE-OUTPUT]
+ * </pre>
+ */
+public final class SimulationReport {
+
+    static final int[] AGENTS = {8, 32, 128};
+    static final int[] LIMITS = {2, 8};
+    /** The demo's mock serves 4 at once, and the demo sets Turnstile's limit to the same. */
+    static final int DEMO_CAP = 4;
+
+    private final long seed;
+    private final int replications;
+    private final StringBuilder out = new StringBuilder();
+
+    SimulationReport(long seed, int replications) {
+        this.seed = seed;
+        this.replications = replications;
+    }
+
+    public static void main(String[] args) throws IOException {
+        long seed = 42;
+        int replications = 10;
+        Path demo = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seed":
+                    seed = Long.parseLong(args[++i]);
+                    break;
+                case "--replications":
+                    replications = Integer.parseInt(args[++i]);
+                    break;
+                case "--demo":
+                    demo = Path.of(args[++i]);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; expected --seed N, --replications N, --demo FILE");
+            }
+        }
+        Optional<DemoComparison> measured = demo == null ? Optional.empty() : DemoComparison.read(demo);
+        SimulationReport report = new SimulationReport(seed, replications);
+        System.out.print(report.grid() + report.demo(measured, demo != null));
+    }
+
+    /** The model, then the grid for a burst and for sustained use. */
+    String grid() {
+        text("## Simulation: the scheduling win\n");
+        text("A deterministic discrete-event simulation in virtual time. It drives Turnstile's own scheduler "
+                + "(`dev.turnstile.core.SlotScheduler`, on a virtual clock and timer), not a re-implementation of its "
+                + "policy. Seed " + seed + ", " + replications + " runs per cell (seeds " + seed + "…"
+                + (seed + replications - 1) + ") pooled; the same seed gives the same tables.\n");
+        text("**Model.** M agents make calls through Turnstile (limit L) to one provider. Turn time runs from the "
+                + "turn's start to the end of its last call (waiting, retries and tool pauses included); mean and "
+                + "nearest-rank p95 over all finished turns. Turnstile is configured as the agent would be: limit L, "
+                + "default backoff and adaptive limit, `turn-idle` 2 s; FIFO is `priority.agent=none`, oldest turn "
+                + "first the default `priority.agent=thread`. A 429 comes back after "
+                + Format.seconds(Setup.REJECT_SECONDS) + " s with `Retry-After: "
+                + Format.seconds(Setup.RETRY_AFTER_SECONDS) + "`. Every run checks that each grant went to the call "
+                + "first in the policy's order and that no more than L calls held a slot.\n");
+        regime("Burst: every agent gets one task at once", Workload::burst);
+        regime("Sustained: agents serve users who think between turns", Workload::sustained);
+        return out.toString();
+    }
+
+    /** Both tables for one shape of load. */
+    private void regime(String title, IntFunction<Workload> workloads) {
+        text("### " + title + "\n");
+        text("M " + workloads.apply(AGENTS[0]).describe() + ".\n");
+        MarkdownTable order = new MarkdownTable(">M", ">L", ">FIFO mean s", ">oldest-first mean s", ">mean ratio",
+                ">FIFO p95 s", ">oldest-first p95 s", ">p95 ratio", ">turns");
+        for (int agents : AGENTS) {
+            for (int limit : LIMITS) {
+                Workload workload = workloads.apply(agents);
+                RunResult fifo = pooled(workload, Setup.gated(Policy.FIFO, limit));
+                RunResult oldest = pooled(workload, Setup.gated(Policy.OLDEST_TURN_FIRST, limit));
+                order.row(agents, limit, Format.oneDecimal(fifo.meanSeconds()), Format.oneDecimal(oldest.meanSeconds()),
+                        Format.ratio(oldest.meanSeconds(), fifo.meanSeconds()), Format.oneDecimal(fifo.p95Seconds()),
+                        Format.oneDecimal(oldest.p95Seconds()), Format.ratio(oldest.p95Seconds(), fifo.p95Seconds()),
+                        oldest.turnSeconds().size());
+            }
+        }
+        text("Oldest turn first against FIFO, provider without a cap. Ratio = oldest turn first ÷ FIFO: below 1 "
+                + "is the win.\n");
+        text(order.toString());
+
+        MarkdownTable backpressure = new MarkdownTable(">M", ">C = L", ">no gate mean s", ">no gate p95 s",
+                ">no gate 429s", ">wasted", ">turns failed at 20 retries", ">Turnstile mean s", ">Turnstile p95 s",
+                ">Turnstile 429s", ">limit 2C mean s", ">limit 2C 429s");
+        for (int agents : AGENTS) {
+            for (int cap : LIMITS) {
+                Workload workload = workloads.apply(agents);
+                RunResult direct = pooled(workload.withMaxRetries(Workload.RETRY_FOREVER),
+                        new Setup(Policy.NO_GATE, 0, cap));
+                RunResult giveUp = pooled(workload, new Setup(Policy.NO_GATE, 0, cap));
+                RunResult gated = pooled(workload, new Setup(Policy.OLDEST_TURN_FIRST, cap, cap));
+                RunResult tooHigh = pooled(workload, new Setup(Policy.OLDEST_TURN_FIRST, 2 * cap, cap));
+                backpressure.row(agents, cap, Format.oneDecimal(direct.meanSeconds()),
+                        Format.oneDecimal(direct.p95Seconds()), direct.rateLimited(), wastedShare(direct),
+                        giveUp.failedTurns() + " of " + (giveUp.failedTurns() + giveUp.turnSeconds().size()),
+                        Format.oneDecimal(gated.meanSeconds()), Format.oneDecimal(gated.p95Seconds()),
+                        gated.rateLimited(), Format.oneDecimal(tooHigh.meanSeconds()), tooHigh.rateLimited());
+            }
+        }
+        text("A provider that serves C calls at once and answers 429 above that, C = L. No gate: every agent calls at "
+                + "once and, answered 429, sleeps out Retry-After plus jitter and tries again until answered (its "
+                + "times and 429s); the same run with SDK-like give-up after 20 retries gives the failed turns. Wasted "
+                + "= 429s as a share of all requests the provider saw. Turnstile: limit L = C, oldest turn first. "
+                + "Limit 2C: Turnstile set above the provider's cap; its 429s pause the queue and lower the effective "
+                + "limit. 429s are totals over the " + replications + " runs.\n");
+        text(backpressure.toString());
+    }
+
+    /** The demo's workload simulated, next to a measured {@code --compare} when there is one. */
+    String demo(Optional<DemoComparison> measured, boolean demoAttempted) {
+        StringBuilder section = new StringBuilder();
+        Workload workload = Workload.demoApp();
+        int runs = Math.max(replications, 20);
+        List<RunResult> noAgent = runs(workload, new Setup(Policy.NO_GATE, 0, DEMO_CAP), runs);
+        List<RunResult> turnstile = runs(workload, new Setup(Policy.OLDEST_TURN_FIRST, DEMO_CAP, DEMO_CAP), runs);
+        List<RunResult> fifo = runs(workload, new Setup(Policy.FIFO, DEMO_CAP, DEMO_CAP), runs);
+
+        section.append("### Confirmation on the demo\n\n");
+        section.append("The demo's workload simulated (" + workload.agents() + " " + workload.describe()
+                + "; mock cap " + DEMO_CAP + ", Turnstile limit " + DEMO_CAP + "), " + runs + " seeds, per run: mean "
+                + "and p95 of its " + workload.agents() + " turns (nearest rank: the slowest turn, as the demo "
+                + "reports it), averaged over the seeds, with the seeds' range.\n\n");
+        MarkdownTable table = new MarkdownTable("variant", ">simulated mean s", ">demo mean s", ">simulated p95 s",
+                ">demo p95 s", ">simulated 429s", ">demo 429s");
+        Optional<DemoComparison.Column> none = measured.map(DemoComparison::noAgent);
+        Optional<DemoComparison.Column> oldest = measured.map(DemoComparison::turnstile);
+        Optional<DemoComparison.Column> plain = measured.map(DemoComparison::fifo);
+        demoRow(table, "no agent", noAgent, none);
+        demoRow(table, "Turnstile FIFO", fifo, plain);
+        demoRow(table, "Turnstile (oldest turn first)", turnstile, oldest);
+        section.append(table).append('\n');
+        double simMeanRatio = average(turnstile, RunResult::meanSeconds) / average(fifo, RunResult::meanSeconds);
+        double simP95Ratio = average(turnstile, RunResult::p95Seconds) / average(fifo, RunResult::p95Seconds);
+        section.append(String.format(Locale.ROOT, "Oldest turn first ÷ FIFO, simulated: mean %.2f×, p95 %.2f×",
+                simMeanRatio, simP95Ratio));
+        if (measured.isPresent()) {
+            DemoComparison demo = measured.get();
+            section.append(String.format(Locale.ROOT, "; measured on the demo: mean %.2f×, p95 %.2f×.\n\n",
+                    demo.turnstile().meanSeconds() / demo.fifo().meanSeconds(),
+                    demo.turnstile().p95Seconds() / demo.fifo().p95Seconds()));
+        } else {
+            section.append(demoAttempted ? ".\n\nThe demo run gave no table (see its output above the fragment's "
+                    + "script log); only the simulation is shown.\n\n" : ".\n\n");
+        }
+        return section.toString();
+    }
+
+    private void demoRow(MarkdownTable table, String name, List<RunResult> simulated,
+                         Optional<DemoComparison.Column> measured) {
+        table.row(name, spread(simulated, RunResult::meanSeconds),
+                measured.map(c -> Format.oneDecimal(c.meanSeconds())).orElse("–"),
+                spread(simulated, RunResult::p95Seconds),
+                measured.map(c -> Format.oneDecimal(c.p95Seconds())).orElse("–"),
+                String.format(Locale.ROOT, "%.0f", average(simulated, r -> r.rateLimited())),
+                measured.map(c -> Long.toString(c.rateLimited())).orElse("–"));
+    }
+
+    private RunResult pooled(Workload workload, Setup setup) {
+        return Simulation.pooled(workload, setup, seed, replications);
+    }
+
+    private List<RunResult> runs(Workload workload, Setup setup, int count) {
+        List<RunResult> results = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            results.add(Simulation.run(workload, setup, seed + r));
+        }
+        return results;
+    }
+
+    private static String spread(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
+        double min = runs.stream().mapToDouble(metric).min().orElse(Double.NaN);
+        double max = runs.stream().mapToDouble(metric).max().orElse(Double.NaN);
+        return Format.oneDecimal(average(runs, metric)) + " (" + Format.oneDecimal(min) + "–" + Format.oneDecimal(max)
+                + ")";
+    }
+
+    private static double average(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
+        return runs.stream().mapToDouble(metric).average().orElse(Double.NaN);
+    }
+
+    private static String wastedShare(RunResult run) {
+        long requests = run.served() + run.rateLimited();
+        return requests == 0 ? "–" : String.format(Locale.ROOT, "%.0f %%", 100.0 * run.rateLimited() / requests);
+    }
+
+    private void text(String paragraph) {
+        out.append(paragraph).append('\n');
+    }
+}
