@@ -187,8 +187,8 @@ public final class SimulationReport {
                     + "standard error); only the simulation is shown.\n\n" : ".\n\n");
         }
         if (simP95Ratio > 1) {
-            section.append("The slowest turn ends later with oldest turn first than with FIFO, in the simulation too, "
-                    + "so it is the policy, not noise: at the end of a burst only the youngest turns are left, and "
+            section.append("The simulated slowest turn ends later with oldest turn first than with FIFO; "
+                    + "that is the policy, not noise: at the end of a burst only the youngest turns are left, and "
                     + "their tool pauses leave slots idle that FIFO, with every turn still open, keeps busy.\n\n");
         }
         return section.toString();
