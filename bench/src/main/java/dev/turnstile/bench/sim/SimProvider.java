@@ -1,0 +1,70 @@
+package dev.turnstile.bench.sim;
+
+/**
+ * The LLM provider: serves any number of calls at once up to its {@code cap} (0 = no cap) and
+ * answers a call beyond it at once (after {@code rejectSeconds}) with 429 and a
+ * {@code Retry-After} of {@code retryAfterSeconds}, like the demo's mock and like providers'
+ * concurrency limits. A served call takes the time the workload drew for it.
+ */
+final class SimProvider {
+
+    private final int cap;
+    private final double retryAfterSeconds;
+    private final double rejectSeconds;
+    private int inFlight;
+    private int maxInFlight;
+    private long served;
+    private long rejected;
+
+    SimProvider(int cap, double retryAfterSeconds, double rejectSeconds) {
+        this.cap = cap;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.rejectSeconds = rejectSeconds;
+    }
+
+    /** A call arrives: true if it is served (then {@link #finish()} ends it), false for a 429. */
+    boolean admit() {
+        if (cap > 0 && inFlight >= cap) {
+            rejected++;
+            return false;
+        }
+        inFlight++;
+        served++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        return true;
+    }
+
+    /** A served call sent its last byte. */
+    void finish() {
+        if (inFlight == 0) {
+            throw new IllegalStateException("finish without a call in flight");
+        }
+        inFlight--;
+    }
+
+    double retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    double rejectSeconds() {
+        return rejectSeconds;
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    /** The most calls it served at once. */
+    int maxInFlight() {
+        return maxInFlight;
+    }
+
+    long served() {
+        return served;
+    }
+
+    /** Calls answered 429: each one a wasted round trip. */
+    long rejected() {
+        return rejected;
+    }
+}
