@@ -202,7 +202,7 @@ public abstract class AbstractClientIT {
     void getCallsAreNotGated(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
             ChildJvm child = run(jdk, gating(server, 1), List.of(), "parallel-get",
-                    server.url("/v1/models?delayMs=400"), server.url("/v1/chat"), "4");
+                    server.url("/v1/models?together=4&delayMs=0"), server.url("/v1/chat"), "4");
 
             assertSucceeded(child);
             assertThat(server.maxInFlight()).as("GET is not a gated method").isEqualTo(4);
@@ -214,7 +214,7 @@ public abstract class AbstractClientIT {
     void callsToAnotherHostAreNotGated(Path jdk) throws Exception {
         try (MockLlmServer provider = new MockLlmServer(); MockLlmServer other = new MockLlmServer()) {
             ChildJvm child = run(jdk, gating(provider, 1), List.of(), "parallel",
-                    other.url("/v1/chat?delayMs=400"), other.url("/v1/chat"), "4");
+                    other.url("/v1/chat?together=4&delayMs=0"), other.url("/v1/chat"), "4");
 
             assertSucceeded(child);
             assertThat(other.maxInFlight()).as("not a provider's host").isEqualTo(4);

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An LLM provider stand-in on {@link MockWebServer} that counts, on the server side, how many
@@ -50,6 +51,7 @@ public final class MockLlmServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger rateLimitedSoFar = new AtomicInteger();
+    private final AtomicLong firstRateLimitMillis = new AtomicLong(-1);
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final long startNanos = System.nanoTime();
 
@@ -117,6 +119,7 @@ public final class MockLlmServer implements AutoCloseable {
         exchanges.add(exchange);
         int current = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(current, Math::max);
+        awaitCompany(intParam(target, "together", 0));
         int events = intParam(target, "events", 5);
         int delayMs = intParam(target, "delayMs", 50);
         MockResponse runtimeFault = runtimeFault(path, target, exchange);
@@ -126,6 +129,7 @@ public final class MockLlmServer implements AutoCloseable {
         switch (path) {
             case "/v1/ratelimit":
                 if (rateLimitedSoFar.incrementAndGet() <= intParam(target, "first", 1)) {
+                    firstRateLimitMillis.compareAndSet(-1, exchange.arrivedMillis);
                     exchange.status = 429;
                     // Every call admitted together with this one has arrived, and is still in
                     // flight, when the 429 goes out: any later arrival was queued behind it.
@@ -138,7 +142,12 @@ public final class MockLlmServer implements AutoCloseable {
                             .build();
                 }
                 exchange.status = 200;
-                return stream(exchange, 2, RATE_LIMIT_DELAY_MS);
+                // A call that arrives before the pause could have ended stays in flight past it:
+                // its slot cannot free up early and let a queued call in, however late the busy
+                // client reads the 429. Calls after the pause answer quickly.
+                long firstLimited = firstRateLimitMillis.get();
+                boolean beforePauseEnd = firstLimited < 0 || now() < firstLimited + 1_000L * intParam(target, "retryAfter", 1);
+                return stream(exchange, 2, beforePauseEnd ? 700 : RATE_LIMIT_DELAY_MS);
             case "/v1/stall":
                 exchange.status = 200;
                 return stream(exchange, 1, 30_000);
@@ -172,6 +181,23 @@ public final class MockLlmServer implements AutoCloseable {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                 .addHeader("Transfer-Encoding", "chunked")
                 .body(new CountingBody(exchange, chunks, delayMs)).removeHeader("Content-Length").build();
+    }
+
+    /**
+     * Holds a request ({@code ?together=n}) until {@code n} requests are in flight at once, or 8 s
+     * have passed: calls that are not gated all meet here however slowly a busy machine starts
+     * them, and gated ones never can.
+     */
+    private void awaitCompany(int together) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+        while (together > 0 && maxInFlight.get() < together && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static int intParam(String target, String name, int fallback) {
