@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,34 +24,8 @@ class EveryKeyRejectsGarbageTest {
     private static final String PROVIDER = "openai";
     private static final String FILE_PATH = "/etc/turnstile-garbage-test.properties";
 
-    private static final Map<TopLevelKey, List<String>> TOP_LEVEL_GARBAGE = new EnumMap<>(TopLevelKey.class);
-    private static final Map<ProviderKey, List<String>> PROVIDER_GARBAGE = new EnumMap<>(ProviderKey.class);
-
-    static {
-        List<String> booleans = List.of("yes", "1", "", "truee", "on");
-        List<String> limits = List.of("-1", "abc", "2.5", "99999999999", "", "0x10", "+3");
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.ENABLED, booleans);
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.CONFIG, List.of("bad\u0000path"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.PRESETS, booleans);
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.GLOBAL_LIMIT, limits);
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.PRIORITY_AGENT, List.of("process", "header:", "header:X Y", "", "THREADS"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.PRIORITY_TURN_HEADER, List.of("X Turn", "X:Turn", "Zuständig"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.PRIORITY_TURN_IDLE, List.of("soon", "-1s", "5", "1d", "", "99999999999999h"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.BACKOFF_STATUSES, List.of("429,600", "too-many", "", "42", "4290"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.BACKOFF_INITIAL, List.of("0", "soon", "-1s", "99999999999999h"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.BACKOFF_MAX, List.of("0", "-5s", "a minute"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.BACKOFF_ADAPTIVE, booleans);
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.BACKOFF_RECOVERY, List.of("0s", "x", "PT-30S"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.RELEASE_COOLDOWN, List.of("5", "later", "-1ms", "99999999999999h"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.LOG_LEVEL, List.of("verbose", "", "TRACE!", "5"));
-        TOP_LEVEL_GARBAGE.put(TopLevelKey.PERSIST, booleans);
-        PROVIDER_GARBAGE.put(ProviderKey.HOSTS, List.of("", ",", "https://api.openai.com/v1", "llm:99999", "a b", "*."));
-        PROVIDER_GARBAGE.put(ProviderKey.LIMIT, limits);
-        PROVIDER_GARBAGE.put(ProviderKey.METHODS, List.of("PO$T", "GET POST", "", ","));
-        PROVIDER_GARBAGE.put(ProviderKey.PATHS, List.of("v1/chat", "/v1,v2"));
-        PROVIDER_GARBAGE.put(ProviderKey.MAX_HOLD, List.of("0", "never", "-1m", "", "99999999999999h"));
-        PROVIDER_GARBAGE.put(ProviderKey.QUEUE_TIMEOUT, List.of("-1s", "forever", "", "99999999999999h"));
-    }
+    private static final Map<TopLevelKey, List<String>> TOP_LEVEL_GARBAGE = Garbage.TOP_LEVEL;
+    private static final Map<ProviderKey, List<String>> PROVIDER_GARBAGE = Garbage.PROVIDER;
 
     /** Good settings given beside the garbage; each must still apply. */
     private static final Map<String, String> NEIGHBOURS = Map.of(
