@@ -2,7 +2,6 @@ package dev.turnstile.console.it;
 
 import dev.turnstile.console.it.support.Cli;
 import dev.turnstile.console.it.support.Fixture;
-import dev.turnstile.console.it.support.Jmx;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,10 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.management.ObjectName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,7 +107,7 @@ class BadArgumentsIT {
         "serve PID --bind no-such-host.invalid | 2 | bad --bind 'no-such-host.invalid'",
     })
     void aBadCommandLineIsOneLineAndChangesNothing(String commandLine, int exitCode, String expected) throws Exception {
-        Map<String, Object> before = settings();
+        Map<String, Object> before = fixture.jmx.settings();
 
         Cli cli = Cli.run(arguments(commandLine));
 
@@ -121,7 +118,7 @@ class BadArgumentsIT {
                 .contains(expected)
                 .doesNotContain("Exception")
                 .doesNotContainPattern("\\bat [a-z]+\\.");
-        assertThat(settings()).as(commandLine).isEqualTo(before);
+        assertThat(fixture.jmx.settings()).as(commandLine).isEqualTo(before);
     }
 
     private static String[] arguments(String commandLine) {
@@ -132,20 +129,5 @@ class BadArgumentsIT {
             arguments.add(text.equals("PID") ? fixture.pid() : text);
         }
         return arguments.toArray(new String[0]);
-    }
-
-    /** What a command could change: each provider's settings and pause, the global ones, the provider list. */
-    private static Map<String, Object> settings() throws Exception {
-        Map<String, Object> settings = new TreeMap<>();
-        settings.put("Enabled", fixture.jmx.get(Jmx.TURNSTILE, "Enabled"));
-        settings.put("GlobalLimit", fixture.jmx.get(Jmx.TURNSTILE, "GlobalLimit"));
-        settings.put("ProviderIds", fixture.jmx.providerIds());
-        for (String id : fixture.jmx.providerIds()) {
-            ObjectName provider = Jmx.provider(id);
-            for (String attribute : List.of("Limit", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Paused")) {
-                settings.put(id + "/" + attribute, fixture.jmx.get(provider, attribute));
-            }
-        }
-        return settings;
     }
 }
