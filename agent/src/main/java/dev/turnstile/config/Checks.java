@@ -37,7 +37,7 @@ final class Checks {
         if (value.isNegative() || value.isZero()) {
             throw invalid(Durations.format(value), what, "a duration > 0 such as " + example);
         }
-        return value;
+        return notTooLong(value, what);
     }
 
     /** A duration where zero has a meaning (none, immediately) but a negative value has none. */
@@ -45,6 +45,13 @@ final class Checks {
         notNull(value, what);
         if (value.isNegative()) {
             throw invalid(Durations.format(value), what, Durations.EXPECTED);
+        }
+        return notTooLong(value, what);
+    }
+
+    private static Duration notTooLong(Duration value, String what) {
+        if (value.compareTo(Durations.LONGEST) > 0) {
+            throw invalid(Durations.format(value), what, "a duration " + Durations.LONGEST_EXPECTED);
         }
         return value;
     }

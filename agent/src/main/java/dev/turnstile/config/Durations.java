@@ -15,6 +15,11 @@ public final class Durations {
 
     static final String EXPECTED = "a duration ≥ 0 such as 250ms, 30s, 10m, 1h, 0 or ISO-8601 PT30S";
 
+    /** The longest duration any setting takes: the scheduler counts in nanoseconds, which end at about 292 years. */
+    public static final Duration LONGEST = Duration.ofHours(2_562_047);
+
+    static final String LONGEST_EXPECTED = "at most " + LONGEST.toHours() + "h, about 292 years";
+
     // ASCII digits only (no UNICODE_CHARACTER_CLASS), so "٣s" is rejected, not silently read as 3s.
     private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -40,6 +45,9 @@ public final class Durations {
         }
         if (parsed == null || parsed.isNegative()) {
             throw Checks.invalid(Checks.quote(text), "duration", EXPECTED + hintFor(trimmed));
+        }
+        if (parsed.compareTo(LONGEST) > 0) {
+            throw Checks.invalid(Checks.quote(text), "duration", EXPECTED + " (" + LONGEST_EXPECTED + ")");
         }
         return parsed;
     }

@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  */
 public final class HostPattern {
 
-    static final String EXPECTED = "host, host:port, *.domain or [IPv6]:port"
+    public static final String EXPECTED = "host, host:port, *.domain or [IPv6]:port"
             + " (e.g. api.openai.com, localhost:11434, *.openai.azure.com, [::1]:8080)";
 
     private static final int ANY_PORT = -1;

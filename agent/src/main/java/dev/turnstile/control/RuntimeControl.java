@@ -138,15 +138,16 @@ public final class RuntimeControl {
     }
 
     private static List<HostPattern> parseHosts(String hosts) {
-        if (hosts == null || hosts.isBlank()) {
-            throw new IllegalArgumentException("hosts must not be empty; expected a comma list of host, "
-                    + "host:port or *.domain");
-        }
         List<HostPattern> patterns = new ArrayList<>();
-        for (String part : hosts.split(",")) {
+        for (String part : hosts == null ? new String[0] : hosts.split(",")) {
             if (!part.isBlank()) {
                 patterns.add(HostPattern.parse(part.trim()));
             }
+        }
+        if (patterns.isEmpty()) {
+            // The same words as the configuration's, for "", " , " and null alike.
+            throw new IllegalArgumentException((hosts == null ? "null" : '"' + hosts + '"')
+                    + " is not a valid host list; expected a comma list of " + HostPattern.EXPECTED);
         }
         return patterns;
     }

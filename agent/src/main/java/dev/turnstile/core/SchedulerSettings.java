@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public final class SchedulerSettings {
 
+    /** The longest duration the scheduler takes: it counts in nanoseconds, which end at about 292 years. */
+    public static final Duration LONGEST = Duration.ofHours(2_562_047);
+
     private final int globalLimit;
     private final Duration turnIdle;
     private final Duration backoffInitial;
@@ -96,6 +99,10 @@ public final class SchedulerSettings {
         Objects.requireNonNull(duration, what);
         if (duration.isNegative()) {
             throw new IllegalArgumentException(what + " must not be negative, was " + duration);
+        }
+        if (duration.compareTo(LONGEST) > 0) {
+            // Counted in nanoseconds: a longer one would overflow on every call instead of failing here.
+            throw new IllegalArgumentException(what + " must be at most " + LONGEST + ", was " + duration);
         }
         return duration;
     }

@@ -552,8 +552,9 @@ public final class SlotScheduler {
 
     /** Pauses a provider for {@code millis} (never shortening a running pause). */
     public void pause(String providerId, long millis) {
-        if (millis <= 0) {
-            throw new IllegalArgumentException("pause must be a positive number of milliseconds, was " + millis);
+        if (millis <= 0 || millis > SchedulerSettings.LONGEST.toMillis()) {
+            throw new IllegalArgumentException("pause must be a positive number of milliseconds up to "
+                    + SchedulerSettings.LONGEST.toMillis() + " (about 292 years), was " + millis);
         }
         locked(out -> pause(require(providerId), TimeUnit.MILLISECONDS.toNanos(millis), time.nanoTime(),
                 "paused by an operator", out));

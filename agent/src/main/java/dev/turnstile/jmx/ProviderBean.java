@@ -1,6 +1,7 @@
 package dev.turnstile.jmx;
 
 import dev.turnstile.control.RuntimeControl;
+import dev.turnstile.config.Durations;
 import dev.turnstile.config.HostPattern;
 import dev.turnstile.core.ProviderSnapshot;
 
@@ -9,6 +10,9 @@ import java.util.stream.Collectors;
 
 /** Reads a provider from the scheduler's snapshot; writes go through {@link RuntimeControl}. */
 final class ProviderBean implements ProviderMXBean {
+
+    /** The scheduler counts in nanoseconds; a longer duration is refused here, naming the attribute. */
+    private static final long LONGEST_MILLIS = Durations.LONGEST.toMillis();
 
     private final String id;
     private final RuntimeControl control;
@@ -88,16 +92,17 @@ final class ProviderBean implements ProviderMXBean {
 
     @Override
     public void setQueueTimeoutMillis(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("QueueTimeoutMillis must be 0 (wait as long as the caller does) or more, was "
-                    + millis);
+        if (millis < 0 || millis > LONGEST_MILLIS) {
+            throw new IllegalArgumentException("QueueTimeoutMillis must be 0 (wait as long as the caller does) or more, up to "
+                    + LONGEST_MILLIS + " (about 292 years), was " + millis);
         }
         control.setQueueTimeout(id, Duration.ofMillis(millis));
     }
 
     private static Duration positive(String name, long millis) {
-        if (millis <= 0) {
-            throw new IllegalArgumentException(name + " must be a positive number of milliseconds, was " + millis);
+        if (millis <= 0 || millis > LONGEST_MILLIS) {
+            throw new IllegalArgumentException(name + " must be a positive number of milliseconds up to " + LONGEST_MILLIS
+                    + " (about 292 years), was " + millis);
         }
         return Duration.ofMillis(millis);
     }

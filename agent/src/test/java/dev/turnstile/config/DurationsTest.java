@@ -55,6 +55,21 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999h", "2562048h", "P106752D", "9223372037s"})
+    void rejectsDurationsTooLongToCountInNanoseconds(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining('"' + text + '"')
+                .hasMessageEndingWith("(at most 2562047h, about 292 years)");
+    }
+
+    @Test
+    void acceptsTheLongestDuration() {
+        assertThat(Durations.parse("2562047h")).isEqualTo(Durations.LONGEST);
+        assertThat(Durations.LONGEST.toNanos()).isPositive();
+    }
+
     @Test
     void hintsAtAMissingUnitForABareNumber() {
         assertThatThrownBy(() -> Durations.parse("30"))

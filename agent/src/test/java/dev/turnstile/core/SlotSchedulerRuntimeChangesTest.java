@@ -30,6 +30,24 @@ class SlotSchedulerRuntimeChangesTest {
     }
 
     @Test
+    void aDurationTooLongForNanosecondsIsRefusedAndChangesNothing() {
+        Duration tooLong = SchedulerSettings.LONGEST.plusMillis(1);
+
+        assertThatThrownBy(() -> h.scheduler.setMaxHold("openai", tooLong))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be at most");
+        assertThatThrownBy(() -> h.scheduler.setQueueTimeout("openai", Duration.ofMillis(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be at most");
+        assertThatThrownBy(() -> h.scheduler.pause("openai", Long.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("up to");
+        h.scheduler.setMaxHold("openai", SchedulerSettings.LONGEST);
+
+        assertThat(h.stats("openai").maxHoldMillis()).isEqualTo(SchedulerSettings.LONGEST.toMillis());
+        assertThat(h.stats("openai").queueTimeoutMillis()).isZero();
+        assertThat(h.stats("openai").paused()).isFalse();
+        granted(h.call("openai", "a"));
+    }
+
+    @Test
     void removingAProviderLetsItsQueuedCallsThroughUngated() {
         Permit inFlight = granted(h.call("openai", "a"));
         PermitFuture queued1 = h.call("openai", "b");

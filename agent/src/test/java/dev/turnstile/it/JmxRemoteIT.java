@@ -3,16 +3,14 @@ package dev.turnstile.it;
 import dev.turnstile.it.apps.CallerMain;
 import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.MockLlmServer;
+import dev.turnstile.it.support.RemoteJmx;
 import org.junit.jupiter.api.Test;
 
 import javax.management.Attribute;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,17 +42,10 @@ class JmxRemoteIT {
 
     @Test
     void aRemoteJmxClientRaisesAndLowersTheLimitWhileCallsRun() throws Exception {
-        int jmxPort = freePort();
+        int jmxPort = RemoteJmx.freePort();
         try (MockLlmServer server = new MockLlmServer();
-             ChildJvm child = eightSlowCallers(server, List.of(
-                     "-Dcom.sun.management.jmxremote.port=" + jmxPort,
-                     "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
-                     "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-                     "-Djava.rmi.server.hostname=127.0.0.1",
-                     "-Dcom.sun.management.jmxremote.authenticate=false",
-                     "-Dcom.sun.management.jmxremote.ssl=false"))) {
-            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
-            try (JMXConnector connector = connect(url, child)) {
+             ChildJvm child = eightSlowCallers(server, RemoteJmx.options(jmxPort))) {
+            try (JMXConnector connector = RemoteJmx.connect(RemoteJmx.url(jmxPort), child)) {
                 MBeanServerConnection jmx = connector.getMBeanServerConnection();
                 child.awaitCondition(() -> isRegistered(jmx), "the Provider MBean to appear", AWAIT);
                 child.awaitCondition(() -> server.inFlight() == 1, "the first call to start", AWAIT);
@@ -79,7 +70,7 @@ class JmxRemoteIT {
     void jolokiaReadsAndWritesOverHttp() throws Exception {
         Path jolokia = Paths.get(System.getProperty("turnstile.it.jolokiaJar", "missing"));
         assertThat(jolokia).as("the Jolokia JVM agent, a test dependency").exists();
-        int httpPort = freePort();
+        int httpPort = RemoteJmx.freePort();
         try (MockLlmServer server = new MockLlmServer();
              ChildJvm child = eightSlowCallers(server, List.of(
                      "-javaagent:" + jolokia.toAbsolutePath() + "=host=127.0.0.1,port=" + httpPort))) {
@@ -103,20 +94,6 @@ class JmxRemoteIT {
         }
     }
 
-    private static JMXConnector connect(JMXServiceURL url, ChildJvm child) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                return JMXConnectorFactory.connect(url);
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not connect to " + url + "\n" + child.transcript(), notYet);
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
     private static boolean isRegistered(MBeanServerConnection jmx) {
         try {
             return jmx.isRegistered(PROVIDER);
@@ -136,12 +113,6 @@ class JmxRemoteIT {
     private static String post(HttpClient http, String url, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static ObjectName name(String text) {

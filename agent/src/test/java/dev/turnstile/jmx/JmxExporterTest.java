@@ -116,7 +116,7 @@ class JmxExporterTest {
                 new String[] {"long"}));
         assertThat(rootOf(badPause)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-5");
         Throwable emptyHosts = catchThrowable(() -> server.setAttribute(openai, new Attribute("Hosts", " ")));
-        assertThat(rootOf(emptyHosts)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hosts");
+        assertThat(rootOf(emptyHosts)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a valid host list");
         Throwable badHold = catchThrowable(() -> server.setAttribute(openai, new Attribute("MaxHoldMillis", 0L)));
         assertThat(rootOf(badHold)).isInstanceOf(IllegalArgumentException.class);
         ObjectName turnstile = JmxExporter.turnstileName();

@@ -5,7 +5,9 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -13,6 +15,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -56,7 +60,7 @@ public final class Commands implements Callable<Integer> {
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler((ex, arguments) -> {
-            err.println(NAME + ": " + oneLine(ex));
+            err.println(NAME + ": " + oneLine(ex, arguments));
             err.flush();
             return USAGE;
         });
@@ -72,7 +76,7 @@ public final class Commands implements Callable<Integer> {
     }
 
     /** The message of a parse error in one line, naming the command when it was not understood. */
-    static String oneLine(ParameterException ex) {
+    static String oneLine(ParameterException ex, String[] arguments) {
         CommandLine where = ex.getCommandLine();
         if (ex instanceof UnmatchedArgumentException && where.getCommandSpec().parent() == null
                 && !((UnmatchedArgumentException) ex).getUnmatched().isEmpty()) {
@@ -81,10 +85,34 @@ public final class Commands implements Callable<Integer> {
                 return "unknown command '" + unmatched + "' (commands: " + commandNames(where) + ")";
             }
         }
+        String command = where.getCommandSpec().qualifiedName();
+        String help = " (see '" + command + " --help')";
+        if (ex instanceof MissingParameterException) {
+            // "pause 123 llm -5s": picocli takes -5s for an option and reports the duration missing.
+            Optional<String> unknown = unknownOption(where.getCommandSpec(), arguments);
+            if (unknown.isPresent()) {
+                boolean negative = unknown.get().matches("-\\d.*");
+                return "unknown option '" + unknown.get() + "'" + (negative ? ": a value here cannot be negative" : "")
+                        + help;
+            }
+        }
         String message = ex.getCause() instanceof TypeConversionException ? ex.getCause().getMessage() : ex.getMessage();
         String first = message == null ? ex.toString() : message.lines().findFirst().orElse(message);
-        String command = where.getCommandSpec().qualifiedName();
-        return first + " (see '" + command + " --help')";
+        if (ex.getArgSpec() instanceof OptionSpec && ex.getCause() instanceof TypeConversionException) {
+            String option = ((OptionSpec) ex.getArgSpec()).longestName();
+            first = first.contains(option) ? first : option + ": " + first;
+        }
+        return first + help;
+    }
+
+    private static Optional<String> unknownOption(CommandSpec spec, String[] arguments) {
+        if (arguments == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(arguments)
+                .filter(argument -> argument.length() > 1 && argument.startsWith("-") && !argument.equals("--"))
+                .filter(argument -> spec.findOption(argument.split("=", 2)[0]) == null)
+                .findFirst();
     }
 
     private static String commandNames(CommandLine line) {

@@ -46,6 +46,18 @@ final class Converters {
         }
     }
 
+    /** A count of frames, checked before connecting: bad input is exit code 2 whatever the target. */
+    static final class FramesConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if (value.matches("\\d{1,9}")) {
+                return Integer.parseInt(value);
+            }
+            throw new TypeConversionException("bad number of frames '" + value
+                    + "': expected a whole number ≥ 0 (0 = until q or Ctrl-C)");
+        }
+    }
+
     static final class PortConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {

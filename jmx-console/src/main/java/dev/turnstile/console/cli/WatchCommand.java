@@ -1,6 +1,5 @@
 package dev.turnstile.console.cli;
 
-import dev.turnstile.console.ConsoleException;
 import dev.turnstile.console.model.TurnstileClient;
 import dev.turnstile.console.terminal.Terminal;
 import dev.turnstile.console.terminal.WatchScreen;
@@ -19,15 +18,12 @@ final class WatchCommand extends TargetCommand {
             defaultValue = "1s", description = "time between frames (default: ${DEFAULT-VALUE})")
     Duration interval;
 
-    @Option(names = "--frames", paramLabel = "<n>", defaultValue = "0",
+    @Option(names = "--frames", paramLabel = "<n>", defaultValue = "0", converter = Converters.FramesConverter.class,
             description = "stop after n frames; 0 = until q or Ctrl-C (default)")
     int frames;
 
     @Override
     int run(TurnstileClient client, PrintWriter out) throws InterruptedException {
-        if (frames < 0) {
-            throw new ConsoleException(ConsoleException.Reason.REFUSED, "bad --frames " + frames + ": expected 0 or more");
-        }
         try (Terminal terminal = Terminal.open(out, ((Commands) spec.root().userObject()).in, true)) {
             WatchScreen screen = new WatchScreen(terminal.unicode(), terminal.colour(), terminal.width());
             for (int frame = 1; ; frame++) {

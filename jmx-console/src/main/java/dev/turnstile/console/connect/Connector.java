@@ -69,12 +69,16 @@ public final class Connector {
         if (pid == ProcessHandle.current().pid()) {
             throw new ConsoleException(ConsoleException.Reason.UNREACHABLE, "process " + pid + " is this console itself");
         }
+        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (alive && !AttachSafety.mayAttach(pid)) {
+            throw new ConsoleException(ConsoleException.Reason.UNREACHABLE, "process " + pid + " is not a JVM that can be "
+                    + "attached (it does not catch SIGQUIT, which attaching would send it; see 'turnstile-console list')");
+        }
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(String.valueOf(pid));
         } catch (AttachNotSupportedException | IOException e) {
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive) {
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 throw new ConsoleException(ConsoleException.Reason.UNREACHABLE, "no process with id " + pid);
             }
             throw new ConsoleException(ConsoleException.Reason.UNREACHABLE, "cannot attach to process " + pid + " (not a JVM, another user's, or attach disabled): "

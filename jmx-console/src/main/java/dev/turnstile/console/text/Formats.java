@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class Formats {
 
     public static final String DURATION_FORMS = "250ms, 30s, 10m, 1h or ISO-8601 PT30S";
+    /** The longest duration Turnstile takes (it counts in nanoseconds); longer ones are refused here, in words. */
+    private static final Duration LONGEST = Duration.ofHours(2_562_047);
     private static final Pattern SHORT_FORM = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
 
     private Formats() {
@@ -38,6 +40,10 @@ public final class Formats {
             }
         } catch (ArithmeticException | DateTimeParseException malformed) {
             duration = null;
+        }
+        if (duration != null && duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("bad duration '" + text + "': expected a positive duration up to "
+                    + LONGEST.toHours() + "h (about 292 years)");
         }
         if (duration == null || duration.isNegative() || duration.isZero() || duration.toMillis() <= 0) {
             String hint = trimmed.matches("\\d+") ? " (a number needs a unit, e.g. " + trimmed + "s)" : "";

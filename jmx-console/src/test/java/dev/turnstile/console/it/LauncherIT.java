@@ -8,6 +8,10 @@ import org.openqa.selenium.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -119,6 +124,10 @@ class LauncherIT {
                     .header("Content-Type", "application/json").header("X-Turnstile-Token", token).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+            int port = URI.create(url).getPort();
+            for (InetAddress address : nonLoopbackAddresses()) {
+                assertThat(reachable(address, port)).as("serve listens on loopback only, not on " + address).isFalse();
+            }
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -126,5 +135,29 @@ class LauncherIT {
             }
         }
         assertThat(Files.exists(Path.of("target"))).isTrue();
+    }
+
+    /** This machine's own addresses that are not loopback (none on a machine without a network). */
+    private static List<InetAddress> nonLoopbackAddresses() throws IOException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (network.isUp() && !network.isLoopback()) {
+                for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                    if (!address.isLinkLocalAddress()) {
+                        addresses.add(address);
+                    }
+                }
+            }
+        }
+        return addresses;
+    }
+
+    private static boolean reachable(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 }

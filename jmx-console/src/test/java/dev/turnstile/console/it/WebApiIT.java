@@ -137,6 +137,46 @@ class WebApiIT {
     }
 
     @Test
+    void everyBadBodyIsOneErrorAndChangesNothing() throws Exception {
+        Map<String, Object> before = fixture.jmx.settings();
+        String[][] cases = {
+            {"POST", "/api/providers", "{}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"x\"}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"x\",\"hosts\":\"a.example.com\"}", "400"},
+            {"POST", "/api/providers", "{\"id\":5,\"hosts\":\"a.example.com\",\"limit\":1}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"Bad_Id\",\"hosts\":\"a.example.com\",\"limit\":1}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"x\",\"hosts\":\"https://a.example.com/v1\",\"limit\":1}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"x\",\"hosts\":\" , \",\"limit\":1}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"x\",\"hosts\":\"a.example.com\",\"limit\":-1}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"x\",\"hosts\":\"a.example.com\",\"limit\":\"1\"}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"x\",\"hosts\":\"a.example.com\",\"limit\":1e12}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"llm\",\"hosts\":\"a.example.com\",\"limit\":1}", "400"},
+            {"POST", "/api/providers", "{\"id\":\"x\",\"hosts\":\"" + "a".repeat(70_000) + "\",\"limit\":1}", "400"},
+            {"POST", "/api/providers", "{\"id\":", "400"},
+            {"POST", "/api/providers/llm/pause", "{}", "400"},
+            {"POST", "/api/providers/llm/pause", "{\"duration\":\"-5s\"}", "400"},
+            {"POST", "/api/providers/llm/pause", "{\"duration\":0}", "400"},
+            {"POST", "/api/providers/llm/pause", "{\"duration\":-1}", "400"},
+            {"POST", "/api/providers/llm/pause", "{\"duration\":true}", "400"},
+            {"POST", "/api/providers/llm/pause", "{\"duration\":\"99999999999h\"}", "400"},
+            {"POST", "/api/providers/llm/pause", "{\"duration\":1e30}", "400"},
+            {"POST", "/api/providers/nope/pause", "{\"duration\":\"5s\"}", "404"},
+            {"POST", "/api/providers/nope/resume", "{}", "404"},
+            {"DELETE", "/api/providers/nope", "", "404"},
+            {"PUT", "/api/status", "{}", "405"},
+            {"POST", "/api/nope", "{}", "404"},
+        };
+        for (String[] bad : cases) {
+            HttpResponse<String> answer = change(bad[0], bad[1], bad[2]);
+            String what = bad[0] + " " + bad[1] + " " + bad[2].substring(0, Math.min(80, bad[2].length()));
+            assertThat(answer.statusCode()).as(what + " -> " + answer.body()).isEqualTo(Integer.parseInt(bad[3]));
+            assertThat(json(answer.body()).get("error").toString()).as(what).isNotBlank().doesNotContain("\n")
+                    .doesNotContain("internal error");
+        }
+        assertThat(fixture.jmx.settings()).isEqualTo(before);
+    }
+
+    @Test
     void aChangeWithoutTheRightTokenIsRefused() throws Exception {
         HttpResponse<String> none = write("POST", "/api/limits", "{\"providers\":{\"llm\":9}}", "Content-Type", "application/json");
         assertThat(none.statusCode()).isEqualTo(401);

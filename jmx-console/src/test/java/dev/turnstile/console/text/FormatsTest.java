@@ -26,6 +26,8 @@ class FormatsTest {
                     .hasMessageStartingWith("bad duration '" + bad + "'").hasMessageContaining("30s");
         }
         assertThatThrownBy(() -> Formats.positiveDuration("30")).hasMessageContaining("needs a unit, e.g. 30s");
+        assertThatThrownBy(() -> Formats.positiveDuration("2562048h")).hasMessageContaining("up to 2562047h");
+        assertThat(Formats.positiveDuration("2562047h")).isEqualTo(java.time.Duration.ofHours(2_562_047));
     }
 
     @Test

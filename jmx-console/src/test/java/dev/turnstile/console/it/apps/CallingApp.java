@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 public final class CallingApp {
 
+    /** Extra request headers, {@code Name: value} one a line (e.g. credentials), read from the environment. */
+    public static final String HEADERS_VARIABLE = "CALLING_APP_HEADERS";
+
     private CallingApp() {
     }
 
@@ -54,10 +57,14 @@ public final class CallingApp {
     private static void callForever(HttpClient client, String url) {
         while (true) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"test\"}"))
-                        .header("Content-Type", "application/json").build();
-                client.send(request, HttpResponse.BodyHandlers.ofString());
+                        .header("Content-Type", "application/json");
+                String[] extra = extraHeaders();
+                if (extra.length > 0) { // headers() refuses an empty list
+                    request.headers(extra);
+                }
+                client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
@@ -68,5 +75,13 @@ public final class CallingApp {
                 }
             }
         }
+    }
+
+    private static String[] extraHeaders() {
+        String lines = System.getenv(HEADERS_VARIABLE);
+        if (lines == null || lines.isBlank()) {
+            return new String[0];
+        }
+        return lines.lines().map(line -> line.split(": ", 2)).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The tests' own JMX view of a target, to check what the console changed. Open types only. */
 public final class Jmx implements AutoCloseable {
@@ -62,6 +64,20 @@ public final class Jmx implements AutoCloseable {
 
     public List<String> providerIds() throws Exception {
         return Arrays.asList((String[]) get(TURNSTILE, "ProviderIds"));
+    }
+
+    /** What a change could touch: each provider's settings and pause, the global ones, the provider list. */
+    public Map<String, Object> settings() throws Exception {
+        Map<String, Object> settings = new TreeMap<>();
+        settings.put("Enabled", get(TURNSTILE, "Enabled"));
+        settings.put("GlobalLimit", get(TURNSTILE, "GlobalLimit"));
+        settings.put("ProviderIds", providerIds());
+        for (String id : providerIds()) {
+            for (String attribute : List.of("Limit", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Paused")) {
+                settings.put(id + "/" + attribute, get(provider(id), attribute));
+            }
+        }
+        return settings;
     }
 
     public void invoke(ObjectName name, String operation, Object[] arguments, String[] signature) throws Exception {

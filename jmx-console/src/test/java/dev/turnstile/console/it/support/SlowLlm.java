@@ -24,12 +24,15 @@ public final class SlowLlm implements AutoCloseable {
         return thread;
     });
     private final AtomicInteger answered = new AtomicInteger();
+    private volatile String lastAuthorization = "";
 
     public SlowLlm(int streamMillis) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", exchange -> {
             try {
                 exchange.getRequestBody().readAllBytes();
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                lastAuthorization = authorization == null ? "" : authorization;
                 exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -61,6 +64,11 @@ public final class SlowLlm implements AutoCloseable {
 
     public int answered() {
         return answered.get();
+    }
+
+    /** The {@code Authorization} header of the last call, empty when it had none: proof that a secret was sent. */
+    public String lastAuthorization() {
+        return lastAuthorization;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A child JVM running {@link CallingApp}, with {@code -javaagent:} the packaged Turnstile agent or
@@ -56,12 +57,26 @@ public final class TargetJvm implements AutoCloseable {
         return start(agentArgs, url, threads, jmxPort);
     }
 
+    /**
+     * The same, with {@code headers} ({@code Name: value} lines) on every call, handed over in the
+     * environment so that no command line shows them: to check that credentials never surface.
+     */
+    public static TargetJvm withTurnstileAndHeaders(String agentArgs, String url, int threads, String headers)
+            throws IOException {
+        return start(agentArgs, url, threads, freePort(), Map.of(CallingApp.HEADERS_VARIABLE, headers));
+    }
+
     /** A JVM without Turnstile. */
     public static TargetJvm plain() throws IOException {
         return start(null, "http://127.0.0.1:9/", 0, freePort());
     }
 
     private static TargetJvm start(String agentArgs, String url, int threads, int jmxPort) throws IOException {
+        return start(agentArgs, url, threads, jmxPort, Map.of());
+    }
+
+    private static TargetJvm start(String agentArgs, String url, int threads, int jmxPort,
+            Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
@@ -82,7 +97,9 @@ public final class TargetJvm implements AutoCloseable {
         command.add(url);
         command.add(String.valueOf(threads));
         command.add(String.valueOf(MAX_SECONDS));
-        return new TargetJvm(new ProcessBuilder(command).start(), jmxPort);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return new TargetJvm(builder.start(), jmxPort);
     }
 
     public long pid() {
