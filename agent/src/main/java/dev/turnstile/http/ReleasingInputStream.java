@@ -11,10 +11,25 @@ import java.io.InputStream;
 public final class ReleasingInputStream extends FilterInputStream {
 
     private final GatedCall call;
+    /**
+     * What {@link UnclosedBodies} watches for this body (the connection, the entity): while the
+     * application holds this stream, that owner must not look dropped.
+     */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final Object owner;
 
-    public ReleasingInputStream(InputStream body, GatedCall call) {
+    /** A body whose own collection means the application dropped it: it is watched itself. */
+    public static ReleasingInputStream watched(InputStream body, GatedCall call) {
+        ReleasingInputStream stream = new ReleasingInputStream(body, call, null);
+        UnclosedBodies.watch(stream, call);
+        return stream;
+    }
+
+    /** A body of {@code owner}, which is watched instead (see {@link UnclosedBodies#watch}). */
+    public ReleasingInputStream(InputStream body, GatedCall call, Object owner) {
         super(body);
         this.call = call;
+        this.owner = owner;
     }
 
     @Override
