@@ -18,14 +18,7 @@ public final class ReleasingInputStream extends FilterInputStream {
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
     private final Object owner;
 
-    /** A body whose own collection means the application dropped it: it is watched itself. */
-    public static ReleasingInputStream watched(InputStream body, GatedCall call) {
-        ReleasingInputStream stream = new ReleasingInputStream(body, call, null);
-        UnclosedBodies.watch(stream, call);
-        return stream;
-    }
-
-    /** A body of {@code owner}, which is watched instead (see {@link UnclosedBodies#watch}). */
+    /** A body of {@code owner} (null for none), which is what {@link UnclosedBodies#watch} watches. */
     public ReleasingInputStream(InputStream body, GatedCall call, Object owner) {
         super(body);
         this.call = call;

@@ -1,9 +1,7 @@
 package dev.turnstile.jdkhttp;
 
 import dev.turnstile.http.GatedCall;
-import dev.turnstile.http.ReleasingInputStream;
 
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -25,16 +23,9 @@ final class GatedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
         this.call = call;
     }
 
-    /**
-     * An {@code InputStream} body ({@code ofInputStream}) reaches the application wrapped, so that
-     * the application dropping it unclosed can be told apart from the client still feeding it
-     * (the client holds its own stream, never the wrapper); other bodies are whole values.
-     */
     @Override
-    @SuppressWarnings("unchecked")
     public CompletionStage<T> getBody() {
-        return delegate.getBody().thenApply(body -> body instanceof InputStream
-                ? (T) ReleasingInputStream.watched((InputStream) body, call) : body);
+        return delegate.getBody();
     }
 
     @Override

@@ -181,7 +181,7 @@ class GateTest {
         Gate gate = gate(config(provider("openai", "api.openai.com", 0)));
         GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
         call.acquire();
-        InputStream body = ReleasingInputStream.watched(new ByteArrayInputStream(new byte[] {1, 2}), call);
+        InputStream body = new ReleasingInputStream(new ByteArrayInputStream(new byte[] {1, 2}), call, null);
 
         assertThat(body.read(new byte[10])).isEqualTo(2);
         assertThat(call.isEnded()).isFalse();

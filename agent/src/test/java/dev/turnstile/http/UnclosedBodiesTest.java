@@ -41,10 +41,15 @@ class UnclosedBodiesTest {
         return call;
     }
 
+    private static InputStream watchedBody(GatedCall call) {
+        InputStream body = new ReleasingInputStream(new ByteArrayInputStream(new byte[] {1, 2, 3}), call, null);
+        UnclosedBodies.watch(body, call);
+        return body;
+    }
+
     /** Drops its body at once: the stream is never stored anywhere. */
     private void readOneByteAndDrop(GatedCall call) throws Exception {
-        InputStream body = ReleasingInputStream.watched(new ByteArrayInputStream(new byte[] {1, 2, 3}), call);
-        assertThat(body.read()).isEqualTo(1);
+        assertThat(watchedBody(call).read()).isEqualTo(1);
     }
 
     private ProviderSnapshot stats() {
@@ -77,7 +82,7 @@ class UnclosedBodiesTest {
     @Test
     void aBodyClosedBeforeItIsCollectedCountsAsCompletedOnly() throws Exception {
         GatedCall call = startedCall();
-        ReleasingInputStream.watched(new ByteArrayInputStream(new byte[] {1}), call).close();
+        watchedBody(call).close();
         GatedCall marker = startedCall(); // the slot came back at close
         readOneByteAndDrop(marker);
 
