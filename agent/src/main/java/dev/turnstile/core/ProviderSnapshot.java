@@ -146,7 +146,7 @@ public final class ProviderSnapshot {
         return id + "{limit=" + limit + ", effective=" + effectiveLimit + ", inFlight=" + inFlight
                 + ", queued=" + queued + (paused ? ", paused " + pauseRemainingMillis + "ms" : "")
                 + ", started=" + started + ", completed=" + completed + ", failed=" + failed
-                + ", rateLimited=" + rateLimited + ", reclaimed=" + reclaimed + ", abandoned=" + abandoned + ", timedOut=" + timedOut
-                + ", cancelled=" + cancelled + ", wait=" + waitMillis + ", hold=" + holdMillis + '}';
+                + ", rateLimited=" + rateLimited + ", reclaimed=" + reclaimed + ", abandoned=" + abandoned
+                + ", timedOut=" + timedOut + ", cancelled=" + cancelled + ", wait=" + waitMillis + ", hold=" + holdMillis + '}';
     }
 }

@@ -81,7 +81,7 @@ public final class UnclosedBodies {
         if ((last == 0 || now - last >= WARN_EVERY_NANOS) && warnings.lastNanos.compareAndSet(last, now)) {
             warnings.dropped.addAndGet(-unreported);
             LOG.warn("a response body of provider '{}' was never closed; its slot was released when the garbage "
-                    + "collector found it ({} since the last warning). Close response bodies (try-with-resources) "
+                    + "collector found it ({} such bodies since the last warning of this kind). Close response bodies (try-with-resources) "
                     + "to free the slot at once.", provider, unreported);
         }
     }
