@@ -69,7 +69,7 @@ public final class Permit {
         return state == ACTIVE;
     }
 
-    /** True when the watchdog took the slot back before the holder released it. */
+    /** True when the slot was taken back (watchdog, or abandoned) rather than released by its holder. */
     public boolean wasReclaimed() {
         return state == RECLAIMED;
     }
@@ -91,11 +91,17 @@ public final class Permit {
         }
     }
 
-    /** Ends the call and frees its slot. Only the first call counts. */
-    public void release(Outcome outcome) {
-        if (STATE.compareAndSet(this, ACTIVE, RELEASED)) {
+    /**
+     * Ends the call and frees its slot. Only the first call counts: it returns true, later
+     * calls (and any call on an ungated permit) false.
+     */
+    public boolean release(Outcome outcome) {
+        int end = outcome == Outcome.ABANDONED ? RECLAIMED : RELEASED;
+        if (STATE.compareAndSet(this, ACTIVE, end)) {
             scheduler.release(this, outcome, true);
+            return true;
         }
+        return false;
     }
 
     /** Frees a slot that never reached its caller (cancel or interrupt raced with the grant). */

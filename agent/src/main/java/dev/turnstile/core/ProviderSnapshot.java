@@ -18,6 +18,7 @@ public final class ProviderSnapshot {
     private final long failed;
     private final long rateLimited;
     private final long reclaimed;
+    private final long abandoned;
     private final long timedOut;
     private final long cancelled;
     private final Percentiles waitMillis;
@@ -40,6 +41,7 @@ public final class ProviderSnapshot {
         this.failed = s.failed;
         this.rateLimited = s.rateLimited;
         this.reclaimed = s.reclaimed;
+        this.abandoned = s.abandoned;
         this.timedOut = s.timedOut;
         this.cancelled = s.cancelled;
         this.waitMillis = Percentiles.of(s.waitTimes);
@@ -111,9 +113,14 @@ public final class ProviderSnapshot {
         return rateLimited;
     }
 
-    /** Slots the watchdog took back. */
+    /** Slots taken back: by the watchdog, or abandoned by their holder ({@link #abandoned()}). */
     public long reclaimed() {
         return reclaimed;
+    }
+
+    /** Slots whose holder dropped the call without ending it; part of {@link #reclaimed()}. */
+    public long abandoned() {
+        return abandoned;
     }
 
     /** Calls that gave up in the queue after the queue timeout. */
@@ -139,7 +146,7 @@ public final class ProviderSnapshot {
         return id + "{limit=" + limit + ", effective=" + effectiveLimit + ", inFlight=" + inFlight
                 + ", queued=" + queued + (paused ? ", paused " + pauseRemainingMillis + "ms" : "")
                 + ", started=" + started + ", completed=" + completed + ", failed=" + failed
-                + ", rateLimited=" + rateLimited + ", reclaimed=" + reclaimed + ", timedOut=" + timedOut
-                + ", cancelled=" + cancelled + ", wait=" + waitMillis + ", hold=" + holdMillis + '}';
+                + ", rateLimited=" + rateLimited + ", reclaimed=" + reclaimed + ", abandoned=" + abandoned
+                + ", timedOut=" + timedOut + ", cancelled=" + cancelled + ", wait=" + waitMillis + ", hold=" + holdMillis + '}';
     }
 }

@@ -10,6 +10,8 @@ final class ProviderStats {
     long failed;
     long rateLimited;
     long reclaimed;
+    /** The part of {@link #reclaimed} that holders dropped without ending ({@link Outcome#ABANDONED}). */
+    long abandoned;
     long timedOut;
     long cancelled;
     final LatencyHistogram waitTimes = new LatencyHistogram();
@@ -21,6 +23,7 @@ final class ProviderStats {
         failed = 0;
         rateLimited = 0;
         reclaimed = 0;
+        abandoned = 0;
         timedOut = 0;
         cancelled = 0;
         waitTimes.reset();

@@ -334,6 +334,9 @@ public final class SlotScheduler {
                     if (!permit.wasRateLimited && admittedSinceBackoff(provider, permit)) {
                         provider.backoffStep = 0; // the provider answers again: start backoff afresh
                     }
+                } else if (outcome == Outcome.ABANDONED) {
+                    provider.stats.reclaimed++; // a take-back, so Started = Completed + Failed + Reclaimed holds
+                    provider.stats.abandoned++;
                 } else {
                     provider.stats.failed++;
                 }

@@ -126,18 +126,27 @@ public final class GatedCall {
         end(Outcome.FAILURE);
     }
 
-    private void end(Outcome outcome) {
+    /**
+     * The application dropped the response body without closing it (see {@link UnclosedBodies}).
+     * True when this freed a slot, false when the call had ended already or held none.
+     */
+    boolean abandon() {
+        return end(Outcome.ABANDONED);
+    }
+
+    private boolean end(Outcome outcome) {
         if (!ended.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         Permit current = permit;
         if (current != null) {
-            current.release(outcome);
+            return current.release(outcome);
         } else {
             PermitFuture future = pending;
             if (future != null) {
                 future.cancel(false); // ended before its slot came: leave the queue
             }
+            return false;
         }
     }
 

@@ -11,10 +11,18 @@ import java.io.InputStream;
 public final class ReleasingInputStream extends FilterInputStream {
 
     private final GatedCall call;
+    /**
+     * What {@link UnclosedBodies} watches for this body (the connection, the entity): while the
+     * application holds this stream, that owner must not look dropped.
+     */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final Object owner;
 
-    public ReleasingInputStream(InputStream body, GatedCall call) {
+    /** A body of {@code owner} (null for none), which is what {@link UnclosedBodies#watch} watches. */
+    public ReleasingInputStream(InputStream body, GatedCall call, Object owner) {
         super(body);
         this.call = call;
+        this.owner = owner;
     }
 
     @Override

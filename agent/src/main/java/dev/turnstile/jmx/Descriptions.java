@@ -42,7 +42,9 @@ final class Descriptions {
         TEXT.put("Completed", "Calls whose response body ended or was closed.");
         TEXT.put("Failed", "Calls that failed or were cancelled after they got a slot.");
         TEXT.put("RateLimited", "Responses with a back-off status (429 and friends).");
-        TEXT.put("Reclaimed", "Slots the watchdog took back after MaxHoldMillis.");
+        TEXT.put("Reclaimed", "Slots taken back: by the watchdog after MaxHoldMillis, or abandoned (see Abandoned).");
+        TEXT.put("Abandoned", "Response bodies the application dropped without closing; their slots were released when the "
+                + "garbage collector found them (also counted in Reclaimed).");
         TEXT.put("TimedOut", "Calls that gave up after QueueTimeoutMillis in the queue.");
         TEXT.put("Cancelled", "Calls cancelled or interrupted while queued.");
         TEXT.put("WaitP50Millis", "Median time a call waited for its slot (ms).");

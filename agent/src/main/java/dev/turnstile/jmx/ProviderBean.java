@@ -133,6 +133,11 @@ final class ProviderBean implements ProviderMXBean {
     }
 
     @Override
+    public long getAbandoned() {
+        return snapshot().abandoned();
+    }
+
+    @Override
     public long getTimedOut() {
         return snapshot().timedOut();
     }

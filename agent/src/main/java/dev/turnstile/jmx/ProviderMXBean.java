@@ -39,6 +39,8 @@ public interface ProviderMXBean {
 
     long getReclaimed();
 
+    long getAbandoned();
+
     long getTimedOut();
 
     long getCancelled();

@@ -39,9 +39,10 @@ final class ConnectionState {
     /**
      * The releasing wrapper of {@code raw}: the same one each time the JDK hands out the same
      * stream (it does, from {@code getInputStream} and {@code getErrorStream}), so nothing is
-     * wrapped twice.
+     * wrapped twice. The wrapper keeps {@code connection} reachable: it is the connection whose
+     * collection says the application dropped the body (see {@code UnclosedBodies}).
      */
-    InputStream wrap(InputStream raw) {
+    InputStream wrap(InputStream raw, Object connection) {
         Body current = body;
         if (current != null && current.raw.get() == raw) {
             InputStream wrapped = current.wrapped.get();
@@ -49,7 +50,7 @@ final class ConnectionState {
                 return wrapped;
             }
         }
-        InputStream wrapped = new ReleasingInputStream(raw, call);
+        InputStream wrapped = new ReleasingInputStream(raw, call, connection);
         body = new Body(raw, wrapped);
         return wrapped;
     }

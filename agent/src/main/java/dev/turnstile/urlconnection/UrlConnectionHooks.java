@@ -3,6 +3,7 @@ package dev.turnstile.urlconnection;
 import dev.turnstile.bootstrap.UrlConnectionBridge;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
+import dev.turnstile.http.UnclosedBodies;
 import dev.turnstile.log.FailOpen;
 
 import java.io.IOException;
@@ -55,6 +56,7 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
                 return e; // interrupted while queued, or the queue timeout
             }
             states.put(connection, new ConnectionState(call));
+            UnclosedBodies.watch(connection, call); // dropped with its body unclosed: the slot comes back
             return null;
         } catch (Throwable t) {
             FailOpen.report("HttpURLConnection connect", t);
@@ -106,7 +108,7 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
             if (responseCode != -1) {
                 respond(state, connection, responseCode, connected);
             }
-            return stream instanceof InputStream ? state.wrap((InputStream) stream) : stream;
+            return stream instanceof InputStream ? state.wrap((InputStream) stream, connection) : stream;
         } catch (Throwable t) {
             FailOpen.report("HttpURLConnection getInputStream", t);
             return stream;
@@ -126,7 +128,7 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
         }
         try {
             ConnectionState state = states.get(connection);
-            return state == null ? stream : state.wrap((InputStream) stream);
+            return state == null ? stream : state.wrap((InputStream) stream, connection);
         } catch (Throwable t) {
             FailOpen.report("HttpURLConnection getErrorStream", t);
             return stream;

@@ -10,6 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every slot is released exactly once: by its holder, or by the watchdog. */
 class SlotSchedulerReleaseTest {
 
+    /** A harness with provider "openai" of this limit and watchdog. */
+    private static SchedulerHarness withMaxHold(int limit, Duration maxHold) {
+        SchedulerHarness h = new SchedulerHarness();
+        h.scheduler.addProvider(ProviderSettings.of("openai", limit).withMaxHold(maxHold));
+        return h;
+    }
+
     @Test
     void releasingTwiceCountsOnceAndFreesOneSlot() {
         SchedulerHarness h = new SchedulerHarness().provider("openai", 2);
@@ -41,9 +48,66 @@ class SlotSchedulerReleaseTest {
     }
 
     @Test
+    void anAbandonedCallFreesItsSlotAndCountsAsReclaimedAndAbandoned() {
+        SchedulerHarness h = new SchedulerHarness().provider("openai", 1);
+        Permit dropped = granted(h.call("openai", "careless"));
+        PermitFuture waiting = h.call("openai", "patient");
+
+        assertThat(dropped.release(Outcome.ABANDONED)).isTrue();
+
+        assertThat(waiting).as("the abandoned slot goes to the next caller").isDone();
+        assertThat(dropped.isActive()).isFalse();
+        assertThat(dropped.wasReclaimed()).as("a take-back, not the holder's release").isTrue();
+        ProviderSnapshot stats = h.stats("openai");
+        assertThat(stats.abandoned()).isEqualTo(1);
+        assertThat(stats.reclaimed()).isEqualTo(1);
+        assertThat(stats.completed()).isZero();
+        assertThat(stats.failed()).isZero();
+        assertThat(stats.started()).isEqualTo(stats.inFlight() + stats.completed() + stats.failed() + stats.reclaimed());
+    }
+
+    @Test
+    void anAbandonAfterTheHolderReleasedIsANoOp() {
+        SchedulerHarness h = new SchedulerHarness().provider("openai", 1);
+        Permit permit = granted(h.call("openai", "a"));
+
+        assertThat(permit.release(Outcome.SUCCESS)).isTrue();
+        Permit next = granted(h.call("openai", "b"));
+        PermitFuture third = h.call("openai", "c");
+        assertThat(permit.release(Outcome.ABANDONED)).as("already ended").isFalse();
+
+        assertThat(third).as("the late abandon must not free b's slot").isNotDone();
+        assertThat(next.isActive()).isTrue();
+        assertThat(h.stats("openai").abandoned()).isZero();
+        assertThat(h.stats("openai").reclaimed()).isZero();
+    }
+
+    @Test
+    void anAbandonAfterTheWatchdogReclaimedCountsOnce() {
+        SchedulerHarness h = withMaxHold(1, Duration.ofSeconds(10));
+        Permit leaked = granted(h.call("openai", "a"));
+        h.advance(Duration.ofSeconds(10));
+
+        assertThat(leaked.release(Outcome.ABANDONED)).isFalse();
+
+        ProviderSnapshot stats = h.stats("openai");
+        assertThat(stats.reclaimed()).isEqualTo(1);
+        assertThat(stats.abandoned()).as("the watchdog was first").isZero();
+    }
+
+    @Test
+    void resetStatisticsClearsAbandoned() {
+        SchedulerHarness h = new SchedulerHarness().provider("openai", 0);
+        granted(h.call("openai", "a")).release(Outcome.ABANDONED);
+
+        h.scheduler.resetStatistics("openai");
+
+        assertThat(h.stats("openai").abandoned()).isZero();
+    }
+
+    @Test
     void theWatchdogReclaimsASlotHeldLongerThanMaxHold() {
-        SchedulerHarness h = new SchedulerHarness();
-        h.scheduler.addProvider(ProviderSettings.of("openai", 1).withMaxHold(Duration.ofSeconds(60)));
+        SchedulerHarness h = withMaxHold(1, Duration.ofSeconds(60));
         Permit leaked = granted(h.call("openai", "leaky"));
         PermitFuture waiting = h.call("openai", "patient");
 
@@ -60,8 +124,7 @@ class SlotSchedulerReleaseTest {
 
     @Test
     void aReleaseAfterTheWatchdogReclaimedIsANoOp() {
-        SchedulerHarness h = new SchedulerHarness();
-        h.scheduler.addProvider(ProviderSettings.of("openai", 1).withMaxHold(Duration.ofSeconds(10)));
+        SchedulerHarness h = withMaxHold(1, Duration.ofSeconds(10));
         Permit late = granted(h.call("openai", "a"));
         h.advance(Duration.ofSeconds(10));
         Permit next = granted(h.call("openai", "b"));

@@ -198,7 +198,7 @@ class GateTest {
         Gate gate = gate(config(provider("openai", "api.openai.com", 0)));
         GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
         call.acquire();
-        InputStream body = new ReleasingInputStream(new ByteArrayInputStream(new byte[] {1, 2}), call);
+        InputStream body = new ReleasingInputStream(new ByteArrayInputStream(new byte[] {1, 2}), call, null);
 
         assertThat(body.read(new byte[10])).isEqualTo(2);
         assertThat(call.isEnded()).isFalse();
@@ -212,7 +212,7 @@ class GateTest {
             public int read() throws IOException {
                 throw new IOException("connection reset");
             }
-        }, failing);
+        }, failing, null);
         assertThatThrownBy(broken::read).hasMessage("connection reset");
         assertThat(scheduler.snapshot().provider("openai").failed()).isEqualTo(1);
         assertThat(scheduler.snapshot().provider("openai").completed()).isEqualTo(1);

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The scenarios every instrumented client must pass, each in a child JVM that runs
@@ -40,6 +41,31 @@ public abstract class AbstractClientIT {
 
     static Stream<Path> jdks() {
         return Jdks.all().stream();
+    }
+
+    /**
+     * The build's JDK only, for the fault scenarios below: they test how the agent ends a call,
+     * which is the same code on every JDK, and a second JDK would double their share of the build.
+     */
+    static Stream<Path> buildJdk() {
+        return Jdks.all().stream().limit(1);
+    }
+
+    /**
+     * False for a client whose application never holds a body open (it gets the whole answer,
+     * as Apache's async client with a buffering consumer does): the unclosed-body faults do not apply.
+     */
+    protected boolean handsOutOpenBodies() {
+        return true;
+    }
+
+    /**
+     * False for a client that itself keeps a streaming body reachable until the stream ends (the
+     * JDK client's connection holds the stream it feeds): a body the application drops cannot
+     * become garbage earlier, and the watchdog is what takes its slot back.
+     */
+    protected boolean letsADroppedBodyBecomeGarbage() {
+        return handsOutOpenBodies();
     }
 
     /**
@@ -195,6 +221,96 @@ public abstract class AbstractClientIT {
                 .as("pause after Retry-After: 1 (%s)", exchanges).isGreaterThanOrEqualTo(800);
         assertThat(child.stdout()).as("the 429 reaches the application unchanged\n" + child.transcript())
                 .filteredOn(line -> line.startsWith("CALL ") && line.endsWith("status=429")).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------- faults (issue 8)
+
+    /**
+     * A call to {@code faultPath} ends in the exception the client throws anyway, counted as
+     * failed, and its slot is free for the next call.
+     */
+    private void assertTheFaultFailsTheCallAndReleasesTheSlot(Path jdk, String faultPath) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = run(jdk, gating(server, 1), List.of(), "fail-then-call",
+                    server.url(faultPath), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).as(child.transcript())
+                    .anyMatch(line -> line.startsWith("FAIL ") && !line.contains("unexpected-status"))
+                    .contains("THEN status=200");
+            assertThat(Counters.of(child).get("Failed")).as(child.transcript()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buildJdk")
+    void aConnectionResetBeforeTheHeadersFailsTheCallAndReleasesTheSlot(Path jdk) throws Exception {
+        assertTheFaultFailsTheCallAndReleasesTheSlot(jdk, "/v1/reset");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buildJdk")
+    void aConnectionDroppedMidStreamFailsTheCallAndReleasesTheSlot(Path jdk) throws Exception {
+        assertTheFaultFailsTheCallAndReleasesTheSlot(jdk, "/v1/drop-mid-stream?events=3&delayMs=50");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buildJdk")
+    void aQueueTimeoutFailsTheWaitingCallSayingWhyAndTheNextCallGoesThrough(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            String agentArgs = gating(server, 1) + ";providers.test.queue-timeout=1s";
+            ChildJvm child = run(jdk, agentArgs, List.of(), "queue-timeout-then-call",
+                    server.url("/v1/stream?events=25&delayMs=100"), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).as(child.transcript())
+                    .anyMatch(line -> line.startsWith("TIMEOUT ") && line.contains("provider 'test'")
+                            && line.contains("after waiting") && line.contains("limit 1") && line.contains("still queued"))
+                    .contains("FIRST status=200", "THEN status=200");
+            assertThat(server.exchanges()).as("the timed-out call never reached the server")
+                    .extracting(e -> e.path).containsExactly("/v1/chat", "/v1/stream", "/v1/chat");
+        }
+    }
+
+    /** Runs {@code scenario} (limit 1) with this {@code max-hold}; the call after the unclosed body may wait 20 s. */
+    private ChildJvm runUnclosedBody(Path jdk, MockLlmServer server, String maxHold, String scenario, String bodyPath)
+            throws Exception {
+        String agentArgs = gating(server, 1) + ";providers.test.max-hold=" + maxHold + ";providers.test.queue-timeout=20s";
+        ChildJvm child = run(jdk, agentArgs, List.of(), scenario, server.url(bodyPath), server.url("/v1/chat"));
+        assertSucceeded(child);
+        return child;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buildJdk")
+    void aBodyKeptOpenAndNeverClosedIsReclaimedByTheWatchdogAtMaxHold(Path jdk) throws Exception {
+        assumeTrue(handsOutOpenBodies(), "the application never holds a body open");
+        try (MockLlmServer server = new MockLlmServer()) {
+            ChildJvm child = runUnclosedBody(jdk, server, "2s", "hold-body-then-call", "/v1/stream?events=60&delayMs=100");
+
+            assertThat(child.stdout()).as(child.transcript()).contains("HELD open", "THEN status=200");
+            Counters counters = Counters.of(child);
+            assertThat(counters.get("Reclaimed")).as(child.transcript()).isEqualTo(1);
+            assertThat(counters.get("Abandoned")).as("the body was still referenced").isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buildJdk")
+    void aBodyDroppedUnclosedIsReleasedWhenCollectedLongBeforeMaxHold(Path jdk) throws Exception {
+        assumeTrue(letsADroppedBodyBecomeGarbage(), "the client keeps the body reachable itself");
+        try (MockLlmServer server = new MockLlmServer()) {
+            // The next call may wait 20 s, a third of max-hold: if it goes through, the collector freed the slot.
+            ChildJvm child = runUnclosedBody(jdk, server, "60s", "drop-body-then-call", LONG_STREAM);
+
+            assertThat(child.stdout()).as(child.transcript()).contains("DROPPED open", "THEN status=200");
+            Counters counters = Counters.of(child);
+            assertThat(counters.get("Abandoned")).as(child.transcript()).isEqualTo(1);
+            assertThat(counters.get("Reclaimed")).as("an abandoned slot is a take-back").isEqualTo(1);
+            assertThat(child.stderr()).as(child.transcript())
+                    .anyMatch(line -> line.contains("WARN") && line.contains("'test'") && line.contains("never closed"))
+                    .noneMatch(line -> line.contains("sk-test-secret"));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

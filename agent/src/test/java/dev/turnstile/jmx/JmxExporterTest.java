@@ -7,6 +7,7 @@ import dev.turnstile.control.RuntimeControl;
 import dev.turnstile.control.SchedulerFactory;
 import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.FakeTime;
+import dev.turnstile.core.Outcome;
 import dev.turnstile.core.Permit;
 import dev.turnstile.core.SlotCounter;
 import dev.turnstile.core.SlotScheduler;
@@ -77,7 +78,7 @@ class JmxExporterTest {
     void everyAttributeOfTheContractIsReadableAsAnOpenType() throws Exception {
         for (String attribute : List.of("Limit", "EffectiveLimit", "InFlight", "Queued", "Paused",
                 "PauseRemainingMillis", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Started", "Completed",
-                "Failed", "RateLimited", "Reclaimed", "TimedOut", "Cancelled", "WaitP50Millis", "WaitP99Millis",
+                "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "WaitP50Millis", "WaitP99Millis",
                 "HoldP50Millis", "HoldP99Millis")) {
             assertThat(read(openai, attribute)).as(attribute).isNotNull();
         }
@@ -179,6 +180,14 @@ class JmxExporterTest {
             assertThat(n.getType()).isEqualTo("dev.turnstile.reclaimed");
             assertThat((Map<String, Object>) n.getUserData()).containsEntry("agent", "leaky").containsEntry("heldMillis", 1_000L);
         });
+    }
+
+    @Test
+    void anAbandonedCallCountsAsAbandonedAndReclaimed() throws Exception {
+        scheduler.acquireAsync(CallRequest.of("openai", "careless")).join().release(Outcome.ABANDONED);
+
+        assertThat(read(openai, "Abandoned")).isEqualTo(1L);
+        assertThat(read(openai, "Reclaimed")).isEqualTo(1L);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.turnstile.apache4.library;
 
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.http.ReleasingInputStream;
+import dev.turnstile.http.UnclosedBodies;
 import org.apache.http.HttpEntity;
 import org.apache.http.entity.HttpEntityWrapper;
 
@@ -17,6 +18,7 @@ final class GatedEntity extends HttpEntityWrapper {
     GatedEntity(HttpEntity entity, GatedCall call) {
         super(entity);
         this.call = call;
+        UnclosedBodies.watch(this, call); // its streams keep it reachable while the application reads
     }
 
     @Override
@@ -28,7 +30,7 @@ final class GatedEntity extends HttpEntityWrapper {
             call.fail();
             throw e;
         }
-        return content == null ? null : new ReleasingInputStream(content, call);
+        return content == null ? null : new ReleasingInputStream(content, call, this);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.turnstile.apache5.library;
 
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.http.ReleasingInputStream;
+import dev.turnstile.http.UnclosedBodies;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 
@@ -20,6 +21,7 @@ final class GatedEntity extends HttpEntityWrapper {
     GatedEntity(HttpEntity entity, GatedCall call) {
         super(entity);
         this.call = call;
+        UnclosedBodies.watch(this, call); // its streams keep it reachable while the application reads
     }
 
     @Override
@@ -31,7 +33,7 @@ final class GatedEntity extends HttpEntityWrapper {
             call.fail();
             throw e;
         }
-        return content == null ? null : new ReleasingInputStream(content, call);
+        return content == null ? null : new ReleasingInputStream(content, call, this);
     }
 
     @Override

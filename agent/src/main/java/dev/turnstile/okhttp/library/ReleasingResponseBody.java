@@ -1,6 +1,7 @@
 package dev.turnstile.okhttp.library;
 
 import dev.turnstile.http.GatedCall;
+import dev.turnstile.http.UnclosedBodies;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
@@ -14,7 +15,9 @@ final class ReleasingResponseBody extends ResponseBody {
 
     ReleasingResponseBody(ResponseBody delegate, GatedCall call) {
         this.delegate = delegate;
-        this.source = Okio.buffer(new ReleasingSource(delegate.source(), call));
+        ReleasingSource releasing = new ReleasingSource(delegate.source(), call);
+        UnclosedBodies.watch(releasing, call); // every way to the bytes (source, byteStream, string) goes through it
+        this.source = Okio.buffer(releasing);
     }
 
     @Override

@@ -65,6 +65,13 @@ public final class Apache4TestClient implements TestClient, TestClient.Factory {
     }
 
     @Override
+    public AutoCloseable callAndKeepBodyOpen(String url) throws Exception {
+        CloseableHttpResponse response = client.execute(request("POST", url));
+        response.getEntity().getContent().read(new byte[8]);
+        return response;
+    }
+
+    @Override
     public void close() throws Exception {
         client.close();
     }

@@ -65,6 +65,13 @@ public final class Apache5TestClient implements TestClient, TestClient.Factory {
     }
 
     @Override
+    public AutoCloseable callAndKeepBodyOpen(String url) throws Exception {
+        ClassicHttpResponse response = client.executeOpen(null, request("POST", url), null);
+        response.getEntity().getContent().read(new byte[8]);
+        return response;
+    }
+
+    @Override
     public void close() throws Exception {
         client.close();
     }

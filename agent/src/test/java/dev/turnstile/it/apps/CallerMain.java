@@ -64,6 +64,12 @@ public final class CallerMain {
                 return cancelQueued(client, url, second);
             case "interrupt-queued-then-call":
                 return interruptQueued(client, url, second);
+            case "queue-timeout-then-call":
+                return queueTimeout(client, url, second);
+            case "hold-body-then-call":
+                return holdBody(client, url, second);
+            case "drop-body-then-call":
+                return dropBody(client, url, second);
             case "sequential":
                 int failures = 0;
                 for (int i = 0; i < n; i++) {
@@ -170,6 +176,60 @@ public final class CallerMain {
             failures++;
         }
         return failures + then(client, second);
+    }
+
+    /**
+     * A call waits behind a held slot until its queue timeout; after the holder ends, a call goes
+     * through. A first call warms the client up, so that the holder surely has the slot 300 ms later.
+     */
+    private static int queueTimeout(TestClient client, String url, String second) throws Exception {
+        int failures = callOnce("WARM", () -> client.call("POST", second));
+        Thread holder = new Thread(() -> callOnceQuietly("FIRST", () -> client.call("POST", url)), "holder");
+        holder.start();
+        Thread.sleep(300);
+        expectFailure("TIMEOUT", () -> client.call("POST", second));
+        holder.join(30_000);
+        return failures + then(client, second);
+    }
+
+    /** The application keeps a body open, unread, while it calls again; it closes the body only at the end. */
+    private static int holdBody(TestClient client, String url, String second) throws Exception {
+        AutoCloseable held = client.callAndKeepBodyOpen(url);
+        System.out.println("HELD open");
+        int failures = then(client, second);
+        held.close();
+        return failures;
+    }
+
+    /**
+     * The application drops a body without closing it and calls again; meanwhile something in it
+     * collects garbage now and then, as a busy JVM does.
+     */
+    private static int dropBody(TestClient client, String url, String second) throws Exception {
+        openAndDrop(client, url);
+        Thread collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "collector");
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            return then(client, second);
+        } finally {
+            collector.interrupt();
+        }
+    }
+
+    /** Its own frame, so that nothing on the caller's stack still refers to the body. */
+    private static void openAndDrop(TestClient client, String url) throws Exception {
+        client.callAndKeepBodyOpen(url);
+        System.out.println("DROPPED open");
     }
 
     private static int then(TestClient client, String second) {

@@ -47,6 +47,14 @@ public final class JdkHttpTestClient implements TestClient, TestClient.Factory {
         return response.statusCode();
     }
 
+    /** The shared client: a client of its own, dropped too, would close the connection when collected. */
+    @Override
+    public AutoCloseable callAndKeepBodyOpen(String url) throws Exception {
+        InputStream body = client.send(request("POST", url), HttpResponse.BodyHandlers.ofInputStream()).body();
+        body.read(new byte[8]);
+        return body;
+    }
+
     /** Cancelling the returned future cancels the exchange, as an application would do it. */
     @Override
     public CompletableFuture<Integer> callAsync(String url) {

@@ -78,6 +78,13 @@ public final class OkHttpTestClient implements TestClient, TestClient.Factory {
     }
 
     @Override
+    public AutoCloseable callAndKeepBodyOpen(String url) throws Exception {
+        Response response = client.newCall(request("POST", url)).execute();
+        response.body().source().request(8);
+        return response;
+    }
+
+    @Override
     public CompletableFuture<Integer> callAsync(String url) {
         Call call = client.newCall(request("POST", url));
         CompletableFuture<Integer> result = new CompletableFuture<Integer>() {

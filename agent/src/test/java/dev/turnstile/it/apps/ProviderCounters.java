@@ -11,7 +11,8 @@ import java.lang.management.ManagementFactory;
  */
 public final class ProviderCounters {
 
-    private static final String[] ATTRIBUTES = {"InFlight", "Queued", "Started", "Completed", "Failed", "Reclaimed"};
+    private static final String[] ATTRIBUTES = {"InFlight", "Queued", "Started", "Completed", "Failed", "Reclaimed",
+            "Abandoned"};
 
     private ProviderCounters() {
     }
@@ -24,11 +25,15 @@ public final class ProviderCounters {
     public static void print(String id, long waitMillis) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.turnstile:type=Provider,name=" + id);
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        // The agent registers its MBeans off its start-up thread: a short scenario can end first.
+        while (!server.isRegistered(name) && agentOnCommandLine() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         if (!server.isRegistered(name)) {
             System.out.println("COUNTERS none");
             return;
         }
-        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
         long[] values = read(server, name);
         while (!settled(values) && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -39,6 +44,11 @@ public final class ProviderCounters {
             line.append(' ').append(ATTRIBUTES[i]).append('=').append(values[i]);
         }
         System.out.println(line);
+    }
+
+    private static boolean agentOnCommandLine() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-javaagent:") && argument.contains("turnstile"));
     }
 
     private static long[] read(MBeanServer server, ObjectName name) throws Exception {

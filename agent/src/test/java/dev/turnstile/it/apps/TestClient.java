@@ -15,6 +15,15 @@ public interface TestClient extends AutoCloseable {
     /** POSTs, reads the first bytes of the answer, then closes the body without reading on. */
     int callAndCloseEarly(String url) throws Exception;
 
+    /**
+     * POSTs, reads the first bytes of the answer and hands back what holds the body open (the
+     * response or the stream), unclosed: the caller keeps it, closes it later, or drops it.
+     * Clients whose body the application never holds open have none.
+     */
+    default AutoCloseable callAndKeepBodyOpen(String url) throws Exception {
+        throw new UnsupportedOperationException("this client hands the application no open body");
+    }
+
     /** An asynchronous POST whose answer is read to the end; null when the client has no async API. */
     default CompletableFuture<Integer> callAsync(String url) {
         return null;

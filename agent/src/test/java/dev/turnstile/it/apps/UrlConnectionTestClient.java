@@ -55,6 +55,13 @@ public final class UrlConnectionTestClient implements TestClient, TestClient.Fac
     }
 
     @Override
+    public AutoCloseable callAndKeepBodyOpen(String url) throws Exception {
+        InputStream body = send("POST", url).getInputStream();
+        body.read(new byte[8]);
+        return body;
+    }
+
+    @Override
     public int callAndCloseEarly(String url) throws Exception {
         HttpURLConnection connection = send("POST", url);
         try (InputStream body = connection.getInputStream()) {

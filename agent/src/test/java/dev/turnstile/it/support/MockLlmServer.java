@@ -5,6 +5,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
 
 import java.io.IOException;
@@ -40,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code /v1/empty} — 204 No Content, no body;</li>
  *   <li>anything else — a small JSON answer after {@code delayMs}.</li>
  * </ul>
+ * Faults (see {@link #fault}): {@code /v1/reset} closes the socket once it has read the request,
+ * before any header; {@code /v1/drop-mid-stream?events=N&delayMs=D} sends the headers and N
+ * events of a stream, then drops the connection.
  */
 public final class MockLlmServer implements AutoCloseable {
 
@@ -126,6 +130,10 @@ public final class MockLlmServer implements AutoCloseable {
         if (runtimeFault != null) {
             return runtimeFault;
         }
+        MockResponse fault = fault(path, exchange, events, delayMs);
+        if (fault != null) {
+            return fault;
+        }
         switch (path) {
             case "/v1/ratelimit":
                 if (rateLimitedSoFar.incrementAndGet() <= intParam(target, "first", 1)) {
@@ -169,6 +177,25 @@ public final class MockLlmServer implements AutoCloseable {
                         .body(new CountingBody(exchange, List.of("{\"id\":\"cmpl-1\",\"choices\":[]}"), delayMs))
                         .removeHeader("Content-Length")
                         .build();
+        }
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /** The answer of a fault path, or null for any other path. */
+    private MockResponse fault(String path, Exchange exchange, int events, int delayMs) {
+        switch (path) {
+            case "/v1/reset":
+                exchange.finishedMillis = now();
+                inFlight.decrementAndGet();
+                return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            case "/v1/drop-mid-stream":
+                exchange.status = 200;
+                MockResponse whole = stream(exchange, events + 10, delayMs);
+                return new MockResponse.Builder(whole).onResponseBody(new SocketEffect.CloseSocket())
+                        .body(((CountingBody) whole.getBody()).closedAfter(events)).removeHeader("Content-Length").build();
+            default:
+                return null;
         }
     }
 
@@ -221,6 +248,8 @@ public final class MockLlmServer implements AutoCloseable {
         private final Exchange exchange;
         private final List<String> chunks;
         private final int delayMs;
+        /** Bytes written before the server closes the socket; -1: none, the body ends normally. */
+        private long closeAfterBytes = -1;
 
         CountingBody(Exchange exchange, List<String> chunks, int delayMs) {
             this.exchange = exchange;
@@ -228,9 +257,23 @@ public final class MockLlmServer implements AutoCloseable {
             this.delayMs = delayMs;
         }
 
+        /**
+         * This body, cut off after its first {@code count} chunks: with an {@code onResponseBody}
+         * socket effect, MockWebServer applies it once half the content length is written.
+         */
+        CountingBody closedAfter(int count) {
+            closeAfterBytes = 0;
+            for (String chunk : chunks.subList(0, count)) {
+                int length = chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                closeAfterBytes += Integer.toHexString(length).length() + 2 + length + 2;
+            }
+            return this;
+        }
+
         @Override
         public long getContentLength() {
-            return -1; // chunked: the client cannot know the end before we send it
+            // chunked: the client cannot know the end before we send it; or where the socket effect applies
+            return closeAfterBytes < 0 ? -1 : 2 * closeAfterBytes;
         }
 
         @Override
