@@ -147,9 +147,9 @@ public final class FootprintBench {
         Spread spread = Spread.of(perWaiter);
         md.line("**Retained heap per queued waiter** (`WaiterFootprint 100000`: 100,000 anonymous asynchronous "
                 + "calls queued behind a held slot, used heap after full GCs before and after, divided by the count; "
-                + perWaiter.size() + " runs, each its own JVM): " + spread.format("%.1f")
-                + " bytes per waiter. Target ≤ 300 B → " + Markdown.verdict(spread.median <= MAX_BYTES_PER_WAITER)
-                + ".").blank();
+                + perWaiter.size() + " runs, each its own JVM):").blank();
+        md.line("- retained per queued waiter: " + spread.format("%.1f") + " bytes; target ≤ 300 B → "
+                + Markdown.verdict(spread.median <= MAX_BYTES_PER_WAITER)).blank();
         if (!histogram.isEmpty()) {
             md.line("What makes it up, from the last run:").blank().line("```");
             histogram.forEach(md::line);

@@ -59,8 +59,10 @@ public final class StartupBench {
     private List<Configuration> configurations() {
         List<Configuration> configurations = new ArrayList<>();
         configurations.add(new Configuration("none", "no agent", List.of()));
-        configurations.add(new Configuration("turnstile", "Turnstile (default configuration)",
-                List.of("-javaagent:" + options.path("agent").toAbsolutePath())));
+        String turnstile = "-javaagent:" + options.path("agent").toAbsolutePath();
+        configurations.add(new Configuration("turnstile", "Turnstile (default configuration)", List.of(turnstile)));
+        configurations.add(new Configuration("turnstile-off", "Turnstile with `enabled=false` (installs nothing; "
+                + "for reference)", List.of(turnstile + "=enabled=false")));
         if (options.has("otel") && Files.exists(options.path("otel"))) {
             configurations.add(new Configuration("otel", "OpenTelemetry Java agent " + otelVersion()
                     + " (exporters `none`)", List.of("-javaagent:" + options.path("otel").toAbsolutePath(),
@@ -94,14 +96,13 @@ public final class StartupBench {
 
     /** A timing means nothing if the agent did not start: each leaves its mark on standard error. */
     private void checkAgentsStarted(List<Configuration> configurations) throws IOException {
+        Map<String, String> marks = Map.of("none", "", "turnstile", "started:", "turnstile-off", "is disabled",
+                "otel", "opentelemetry-javaagent");
         for (Configuration configuration : configurations) {
             String log = Files.readString(stderr(configuration), StandardCharsets.UTF_8);
-            boolean started = configuration.name.equals("none")
-                    || configuration.name.equals("turnstile") && log.contains("Turnstile") && log.contains("started")
-                    || configuration.name.equals("otel") && log.contains("opentelemetry-javaagent");
-            if (!started) {
-                throw new IllegalStateException(configuration.name + ": no sign of the agent starting in "
-                        + stderr(configuration));
+            if (!log.contains(marks.get(configuration.name))) {
+                throw new IllegalStateException(configuration.name + ": no \"" + marks.get(configuration.name)
+                        + "\" in " + stderr(configuration));
             }
         }
     }
