@@ -97,7 +97,7 @@ jmh() {
         printf '(one fork); ratios compare medians of the same run. The retained heap per waiter is in '
         printf 'section 3.\n\n'
         java -cp "$BENCH" dev.turnstile.bench.ResultsTable "$WORK/jmh.json" no-footprint \
-            "java -jar $BENCH ${JMH_ARGS[*]}" | sed '/^Measured /d'
+            "java -jar $BENCH ${JMH_ARGS[*]}" | sed '/^Measured /,+1d'
     } > "$PARTS/5.md.tmp" && mv "$PARTS/5.md.tmp" "$PARTS/5.md"
 }
 wanted jmh && part jmh "$PARTS/5.md" "5. Core JMH benchmarks" jmh

@@ -153,7 +153,11 @@ public final class OverheadBench {
         boolean met = configuration.equals("b")
                 ? ratio.median <= GATED_MAX_RATIO || added.median <= GATED_MAX_ADDED_MICROS
                 : ratio.median <= UNGATED_MAX_RATIO;
-        return what + numbers + " → " + Markdown.verdict(met);
+        String rounds = ratio.min < 1 && ratio.max > 1
+                ? " (rounds disagree: ×" + Markdown.number("%.2f", ratio.min) + " to ×"
+                + Markdown.number("%.2f", ratio.max) + ", so within this run's noise)"
+                : "";
+        return what + numbers + " → " + Markdown.verdict(met) + rounds;
     }
 
     private static String clientName(String client) {
