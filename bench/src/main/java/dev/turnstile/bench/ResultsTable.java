@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Turns one JMH run ({@code -rf csv}, ideally with {@code -prof gc}) and the output of
+ * Turns one JMH run ({@code -rf csv}, or {@code -rf json} for medians with ranges; ideally with
+ * {@code -prof gc}) and the output of
  * {@link WaiterFootprint} into the Markdown results table of {@code bench/README.md}: scores,
  * allocation per operation, ratios to the baseline measured in the same run, and whether each
  * target of the issue is met.
@@ -36,21 +37,29 @@ public final class ResultsTable {
         String unit;
         String param = "";
         double allocPerOp = Double.NaN;
+        double min = Double.NaN; // over the iterations, when read from JSON
+        double max = Double.NaN;
     }
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final StringBuilder out = new StringBuilder();
+    /** How a score's spread is shown: JMH's error from CSV, the iterations' range from JSON. */
+    private String spread = "± 99.9 % error";
 
     private ResultsTable() {
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: ResultsTable JMH_CSV [FOOTPRINT_TXT] [COMMAND]");
+            System.err.println("usage: ResultsTable JMH_CSV|JMH_JSON [FOOTPRINT_TXT] [COMMAND]");
             System.exit(2);
         }
         ResultsTable table = new ResultsTable();
-        table.read(Path.of(args[0]));
+        if (args[0].endsWith(".json")) {
+            table.readJson(Path.of(args[0]));
+        } else {
+            table.read(Path.of(args[0]));
+        }
         String footprint = args.length > 1 && Files.exists(Path.of(args[1]))
                 ? Files.readString(Path.of(args[1]), StandardCharsets.UTF_8) : null;
         String command = args.length > 2 ? args[2] : null;
@@ -91,6 +100,24 @@ public final class ResultsTable {
             row.unit = f.get(6);
             row.param = param;
             rows.put(key(name, param), row);
+        }
+    }
+
+    private void readJson(Path json) throws IOException {
+        spread = "median (min–max)";
+        for (JmhJson.Result result : JmhJson.parse(Files.readString(json, StandardCharsets.UTF_8))) {
+            Row row = new Row();
+            row.benchmark = result.benchmark.startsWith(PKG) ? result.benchmark.substring(PKG.length()) : result.benchmark;
+            row.mode = result.mode;
+            row.threads = result.threads;
+            row.score = result.median;
+            row.error = Double.NaN;
+            row.min = result.min;
+            row.max = result.max;
+            row.unit = result.unit;
+            row.param = result.param;
+            row.allocPerOp = result.allocPerOp;
+            rows.put(key(row.benchmark, row.param), row);
         }
     }
 
@@ -155,7 +182,7 @@ public final class ResultsTable {
         line("");
         line("### 1. Uncontended acquire + release (1 thread, limit 1000; lower is better)");
         line("");
-        line("| benchmark | ns/op ± 99.9 % error | alloc B/op | × Semaphore |");
+        line("| benchmark | ns/op " + spread + " | alloc B/op | × Semaphore |");
         line("| --- | ---: | ---: | ---: |");
         for (String m : new String[] {"semaphore", "turnstileAgent", "turnstileFifo", "refLockUnlock", "refNanoTime"}) {
             row(cls + m).ifPresent(r -> line("| " + r.benchmark + " | " + score(r) + " | " + alloc(r) + " | "
@@ -180,7 +207,7 @@ public final class ResultsTable {
         line("");
         line("### 2. " + base.get().threads + " threads on a limit of 4 (higher is better)");
         line("");
-        line("| benchmark | ops/µs ± 99.9 % error | alloc B/op | throughput × fair Semaphore |");
+        line("| benchmark | ops/µs " + spread + " | alloc B/op | throughput × fair Semaphore |");
         line("| --- | ---: | ---: | ---: |");
         for (String m : new String[] {"fairSemaphore", "unfairSemaphore", "turnstileAgent", "turnstileFifo"}) {
             row(cls + m).ifPresent(r -> line("| " + r.benchmark + " | " + score(r) + " | " + alloc(r) + " | "
@@ -211,7 +238,7 @@ public final class ResultsTable {
         line("");
         line("### 3. Cost with N waiters queued (1 thread, limit 1; lower is better)");
         line("");
-        line("| benchmark | waiters | ns/op ± 99.9 % error | alloc B/op | × at the fewest waiters |");
+        line("| benchmark | waiters | ns/op " + spread + " | alloc B/op | × at the fewest waiters |");
         line("| --- | ---: | ---: | ---: | ---: |");
         List<String> verdicts = new ArrayList<>();
         for (String m : new String[] {"enqueueAndGrant", "enqueueAndCancel", "enqueueAndFail"}) {
@@ -277,6 +304,9 @@ public final class ResultsTable {
     }
 
     private static String score(Row r) {
+        if (!Double.isNaN(r.min)) {
+            return fmt(r.score) + " (" + fmt(r.min) + "–" + fmt(r.max) + ")";
+        }
         return fmt(r.score) + " ± " + fmt(r.error);
     }
 

@@ -1,5 +1,6 @@
 package dev.turnstile.bench;
 
+import dev.turnstile.bench.e2e.app.SettledHeap;
 import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.Outcome;
 import dev.turnstile.core.Permit;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -68,14 +67,14 @@ public final class WaiterFootprint {
             warmUp.forEach(f -> f.cancel(false));
             warmUp = null;
 
-            long before = settledHeapUsed();
+            long before = SettledHeap.usedBytes();
             Map<String, long[]> histogramBefore = histogram ? classHistogram() : Map.of();
 
             for (int i = 0; i < count; i++) {
                 fixture.scheduler.acquireAsync(CallRequest.of(Fixture.PROVIDER, null));
             }
 
-            long after = settledHeapUsed();
+            long after = SettledHeap.usedBytes();
             Map<String, long[]> histogramAfter = histogram ? classHistogram() : Map.of();
 
             int queued = fixture.queued();
@@ -114,22 +113,6 @@ public final class WaiterFootprint {
         } catch (RuntimeException | LinkageError e) {
             return "unknown";
         }
-    }
-
-    /** Heap in use after several full collections, once it stops shrinking. */
-    private static long settledHeapUsed() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int round = 0; round < 10; round++) {
-            System.gc();
-            TimeUnit.MILLISECONDS.sleep(100);
-            long now = memory.getHeapMemoryUsage().getUsed();
-            if (round >= 3 && now >= used) {
-                return Math.min(now, used);
-            }
-            used = Math.min(now, used);
-        }
-        return used;
     }
 
     /** Live objects per class, {instances, bytes}, from {@code jcmd <pid> GC.class_histogram}. */

@@ -1,0 +1,166 @@
+package dev.turnstile.bench.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue 7, figure 1: the per-call overhead of the agent on loopback. A {@code LoopbackServer}
+ * runs in a JVM of its own; each measurement is a fresh child JVM running {@code CallLoop} with
+ * one client (JDK HttpClient or OkHttp) in one configuration: (a) no agent, (b) the agent with
+ * the server's {@code 127.0.0.1:port} as a provider with a high limit, (c) the agent with a
+ * provider on another host. Configurations are interleaved round by round.
+ *
+ * <pre>java -cp benchmarks.jar dev.turnstile.bench.e2e.OverheadBench --agent AGENT_JAR --apps E2E_APPS_JAR
+ *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 2000] [--measured 1500]</pre>
+ */
+public final class OverheadBench {
+
+    private static final String APP = "dev.turnstile.bench.e2e.app.CallLoop";
+    private static final String SERVER = "dev.turnstile.bench.e2e.app.LoopbackServer";
+    private static final List<String> CLIENTS = List.of("jdk", "okhttp");
+    private static final List<String> KINDS = List.of("small", "stream");
+    private static final double GATED_MAX_RATIO = 1.03;
+    private static final double GATED_MAX_ADDED_MICROS = 20;
+    private static final double UNGATED_MAX_RATIO = 1.01;
+
+    private final Options options;
+    private final Path work;
+    private final Progress progress = new Progress("overhead");
+    /** Per-call medians in µs, one per round, by client, answer kind and configuration. */
+    private final Map<String, List<Double>> micros = new LinkedHashMap<>();
+
+    private OverheadBench(Options options) {
+        this.options = options;
+        this.work = options.path("work");
+    }
+
+    public static void main(String[] args) throws Exception {
+        new OverheadBench(new Options(args)).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        int rounds = options.number("rounds", 7);
+        int warmup = options.number("warmup", 2000);
+        int measured = options.number("measured", 1500);
+        try (ChildJvm server = ChildJvm.start(List.of("-Dsun.net.httpserver.nodelay=true"), options.path("apps"),
+                SERVER, List.of(), work.resolve("server.err"))) {
+            int port = Integer.parseInt(server.readLine().replace("port ", ""));
+            List<Configuration> configurations = configurations(port);
+            String baseUrl = "http://127.0.0.1:" + port;
+            progress.step("server on port " + port + "; a warm-up round, discarded");
+            for (String client : CLIENTS) {
+                measure(configurations.get(0), client, baseUrl, warmup, measured);
+            }
+            micros.clear();
+            for (int round = 1; round <= rounds; round++) {
+                progress.step("round " + round + " of " + rounds);
+                for (String client : CLIENTS) {
+                    for (Configuration configuration : Configuration.inRound(configurations, round)) {
+                        Map<String, Long> result = measure(configuration, client, baseUrl, warmup, measured);
+                        for (String kind : KINDS) {
+                            micros.computeIfAbsent(key(client, kind, configuration.name), k -> new ArrayList<>())
+                                    .add(result.get(kind) / 1000.0);
+                        }
+                    }
+                }
+            }
+            server.endInput();
+            Files.writeString(options.path("out"), fragment(configurations, rounds, warmup, measured),
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    private List<Configuration> configurations(int port) {
+        String agent = "-javaagent:" + options.path("agent").toAbsolutePath();
+        return List.of(
+                new Configuration("a", "no agent", List.of()),
+                new Configuration("b", "agent, gated provider host (limit 10,000)",
+                        List.of(agent + "=providers.bench.hosts=127.0.0.1:" + port + ";providers.bench.limit=10000")),
+                new Configuration("c", "agent, host not a provider",
+                        List.of(agent + "=providers.bench.hosts=bench.invalid;providers.bench.limit=10000")));
+    }
+
+    /** One child JVM; checks that exactly the calls of (b) went through the gate. */
+    private Map<String, Long> measure(Configuration configuration, String client, String baseUrl, int warmup,
+                                      int measured) throws Exception {
+        Path stderr = work.resolve("overhead-" + client + "-" + configuration.name + ".err");
+        Map<String, Long> result = new LinkedHashMap<>();
+        try (ChildJvm child = ChildJvm.start(configuration.jvmOptions, options.path("apps"), APP,
+                List.of(client, baseUrl, String.valueOf(warmup), String.valueOf(measured)), stderr)) {
+            for (String line : child.readAllLines()) {
+                String[] parts = line.split(" ");
+                result.put(parts[0], Long.parseLong(parts[1]));
+            }
+            child.awaitSuccess();
+        }
+        long expectedGated = configuration.name.equals("b") ? 2L * (warmup + measured)
+                : configuration.name.equals("c") ? 0 : -1;
+        if (!result.containsKey("gated") || result.get("gated") != expectedGated) {
+            throw new IllegalStateException(client + " in configuration " + configuration.name + ": expected "
+                    + expectedGated + " gated calls, the child reported " + result);
+        }
+        return result;
+    }
+
+    private static String key(String client, String kind, String configuration) {
+        return client + "/" + kind + "/" + configuration;
+    }
+
+    private String fragment(List<Configuration> configurations, int rounds, int warmup, int measured) {
+        Markdown md = new Markdown();
+        md.line("## 1. Per-call overhead on loopback").blank();
+        md.line("Each cell: the median time of one call in a child JVM (" + measured + " calls of each kind after "
+                + warmup + " discarded warm-up calls of each, the two kinds alternating on one thread), "
+                + "then the median (min–max) of those over " + rounds + " rounds. Configurations run interleaved, "
+                + "one fresh child JVM each, the server in its own JVM. The ratio and the added time pair each "
+                + "configuration with (a) of the same round. Calls are `POST`s; `small` reads a "
+                + "41-byte JSON body, `stream` reads a chunked event stream of 5 events to its end. "
+                + "Every child of (b) reported that the agent gated all its calls, (c) none.").blank();
+        md.header(3, "client", "answer", "configuration", "µs per call", "× (a), paired", "added µs, paired");
+        List<String> verdicts = new ArrayList<>();
+        for (String client : CLIENTS) {
+            for (String kind : KINDS) {
+                List<Double> baseline = micros.get(key(client, kind, "a"));
+                for (Configuration configuration : configurations) {
+                    List<Double> values = micros.get(key(client, kind, configuration.name));
+                    boolean isBaseline = configuration.name.equals("a");
+                    Spread ratio = Spread.of(Spread.ratios(values, baseline));
+                    Spread added = Spread.of(Spread.differences(values, baseline));
+                    md.row(clientName(client), "`" + kind + "`", "(" + configuration.name + ") " + configuration.description,
+                            Spread.of(values).format("%.1f"), isBaseline ? "×1" : "×" + ratio.format("%.3f"),
+                            isBaseline ? "–" : added.format("%+.1f"));
+                    if (!isBaseline) {
+                        verdicts.add(verdict(client, kind, configuration.name, ratio, added));
+                    }
+                }
+            }
+        }
+        md.blank().line("Targets: (b) adds ≤ 3 % to the median call time or ≤ 20 µs; (c) adds ≤ 1 %. "
+                + "Judged on the paired medians above:").blank();
+        return md.list(verdicts).toString();
+    }
+
+    private static String verdict(String client, String kind, String configuration, Spread ratio, Spread added) {
+        String what = clientName(client) + " `" + kind + "` (" + configuration + "): ";
+        String numbers = Markdown.number("%+.1f", (ratio.median - 1) * 100) + " %, "
+                + Markdown.number("%+.1f", added.median) + " µs";
+        boolean met = configuration.equals("b")
+                ? ratio.median <= GATED_MAX_RATIO || added.median <= GATED_MAX_ADDED_MICROS
+                : ratio.median <= UNGATED_MAX_RATIO;
+        String rounds = ratio.min < 1 && ratio.max > 1
+                ? " (rounds disagree: ×" + Markdown.number("%.2f", ratio.min) + " to ×"
+                + Markdown.number("%.2f", ratio.max) + ", so within this run's noise)"
+                : "";
+        return what + numbers + " → " + Markdown.verdict(met) + rounds;
+    }
+
+    private static String clientName(String client) {
+        return client.equals("jdk") ? "JDK HttpClient" : "OkHttp";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.turnstile.bench.e2e.app;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The measured application of the per-call overhead benchmark: one client makes {@code warmup}
+ * then {@code measured} pairs of calls ({@code /small}, then {@code /stream}, alternating) on one
+ * thread and prints the median time of each kind:
+ *
+ * <pre>
+ * small NANOS
+ * stream NANOS
+ * gated N        (calls the Turnstile provider "bench" started; -1 without that provider)
+ * </pre>
+ *
+ * <pre>java [-javaagent:...] -cp e2e-apps.jar dev.turnstile.bench.e2e.app.CallLoop jdk|okhttp BASE_URL WARMUP MEASURED</pre>
+ */
+public final class CallLoop {
+
+    private CallLoop() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Caller caller = Caller.named(args[0], args[1]);
+        int warmup = Integer.parseInt(args[2]);
+        int measured = Integer.parseInt(args[3]);
+
+        long[] small = new long[measured];
+        long[] stream = new long[measured];
+        for (int i = 0; i < warmup; i++) {
+            callBoth(caller, null, null, 0);
+        }
+        for (int i = 0; i < measured; i++) {
+            callBoth(caller, small, stream, i);
+        }
+        System.out.println("small " + median(small));
+        System.out.println("stream " + median(stream));
+        System.out.println("gated " + gatedCalls());
+    }
+
+    private static void callBoth(Caller caller, long[] small, long[] stream, int i) throws Exception {
+        long start = System.nanoTime();
+        long bytes = caller.small();
+        long middle = System.nanoTime();
+        long events = caller.stream();
+        long end = System.nanoTime();
+        if (bytes == 0 || events != LoopbackServer.STREAM_EVENTS) {
+            throw new IllegalStateException("unexpected answer: " + bytes + " bytes, " + events + " events");
+        }
+        if (small != null) {
+            small[i] = middle - start;
+            stream[i] = end - middle;
+        }
+    }
+
+    private static long median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Read after the measurement, so the JMX classes it loads cost the measured calls nothing. */
+    private static long gatedCalls() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName bench = new ObjectName("dev.turnstile:type=Provider,name=bench");
+        return server.isRegistered(bench) ? ((Number) server.getAttribute(bench, "Started")).longValue() : -1;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.turnstile.bench.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpreadTest {
+
+    @Test
+    void anOddCountHasItsMiddleValueAsMedian() {
+        Spread spread = Spread.of(List.of(9.0, 1.0, 5.0));
+
+        assertThat(spread.median).isEqualTo(5.0);
+        assertThat(spread.min).isEqualTo(1.0);
+        assertThat(spread.max).isEqualTo(9.0);
+        assertThat(spread.count).isEqualTo(3);
+    }
+
+    @Test
+    void anEvenCountHasTheMeanOfItsTwoMiddleValuesAsMedian() {
+        assertThat(Spread.of(List.of(4.0, 1.0, 10.0, 2.0)).median).isEqualTo(3.0);
+    }
+
+    @Test
+    void ratiosAndDifferencesPairValuesByPosition() {
+        List<Double> measured = List.of(110.0, 90.0);
+        List<Double> baseline = List.of(100.0, 100.0);
+
+        assertThat(Spread.ratios(measured, baseline)).containsExactly(1.1, 0.9);
+        assertThat(Spread.differences(measured, baseline)).containsExactly(10.0, -10.0);
+    }
+
+    @Test
+    void formatsMedianWithItsRange() {
+        assertThat(Spread.of(List.of(1.0, 2.0, 3.0)).format("%.1f")).isEqualTo("2.0 (1.0–3.0)");
+        assertThat(Spread.of(List.of(-1.0, 2.0, 3.0)).format("%+.0f")).isEqualTo("+2 (-1 to +3)");
+    }
+
+    @Test
+    void refusesAnEmptyList() {
+        assertThatThrownBy(() -> Spread.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
