@@ -40,7 +40,8 @@ public final class SoakApp {
     static final int BLOCKING_CALLS_PER_THREAD = 2;
     static final int ASYNC_CALLS_PER_ROUND = 2_000;
     static final long PEAK_GOAL = 2_000;
-    static final Duration READ_TIMEOUT = Duration.ofMillis(800);
+    /** Long enough for a cold JVM on two busy cores: a healthy call never times out, a stall does. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     /** No call of a round may still be running this long after the round began. */
     static final Duration ROUND_BOUND = Duration.ofSeconds(Long.getLong("soak.roundBoundSeconds", 120));
     static final String[] BLOCKING_CLIENTS = {"jdk", "okhttp", "urlconnection", "apache5"};
