@@ -31,8 +31,12 @@ enum SoakCall {
     STALL(1, "io-error"),
     /** Blocking only: the application reads a few bytes of a stream and closes it. */
     EARLY_CLOSE(6, "ok-200"),
-    /** Blocking only: the caller is interrupted a moment after it called, mostly while queued. */
-    INTERRUPT(6, "ok-200", "interrupted"),
+    /**
+     * Blocking only: the caller is interrupted a moment after it called, mostly while queued.
+     * Apache 5 classic reports an interrupt during its own connection lease as a
+     * {@code CancellationException}, agent or not.
+     */
+    INTERRUPT(6, "ok-200", "interrupted", "cancelled"),
     /** Async only: cancelled a moment after it was sent, mostly while queued. */
     CANCEL_QUEUED(6, "ok-200", "cancelled"),
     /** Async only: a longer stream cancelled at a random time, queued or in flight. */
