@@ -10,8 +10,10 @@ shift || true
 mkdir -p agent/target
 log="agent/target/soak-$(date -u +%Y%m%dT%H%M%SZ).log"
 echo "soak: ${minutes} minutes, log in ${log}"
+status=0
 mvn -B -pl agent verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SoakIT \
-    -Dsoak.minutes="${minutes}" "$@" 2>&1 | tee "${log}"
+    -Dsoak.minutes="${minutes}" "$@" 2>&1 | tee "${log}" || status=$?
 echo "--- summary ---"
-grep -E 'child\| (SOAK|BASELINE|ROUND|SUMMARY|UNEXPECTED total|GROWTH|COUNTERS|DONE|FAIL|HUNG)|SoakIT|Tests run:|BUILD' "${log}" \
+grep -E 'child\| (SOAK|BASELINE|ROUND|SUMMARY|UNEXPECTED|RECLAIMED|GROWTH|COUNTERS|DONE|FAIL|HUNG)|SoakIT|Tests run:|BUILD' "${log}" \
     | grep -v '^\[INFO\] Running' || true
+exit "${status}"

@@ -39,7 +39,7 @@ class SoakIT {
         try (SoakServer server = new SoakServer()) {
             String agentArgs = "presets=false;providers.test.hosts=127.0.0.1:" + server.port()
                     + ";providers.test.limit=" + LIMIT + ";providers.test.queue-timeout=10m"
-                    + ";providers.test.max-hold=2m;backoff.adaptive=false";
+                    + ";providers.test.max-hold=30s;backoff.adaptive=false";
             ChildJvm child = ChildJvm.start(jdk, agentArgs, List.of("-Xmx512m", "-Xss512k"), SoakApp.class,
                     server.baseUrl(), Long.toString(seed), Integer.toString(rounds), Long.toString(minutes));
             Thread echo = echo(child);

@@ -59,14 +59,28 @@ public final class SoakApp {
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, String> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Long> began = new ConcurrentHashMap<>();
     private final AtomicLong callIds = new AtomicLong();
     private final LongAdder ended = new LongAdder();
     private final SoakWatch watch;
+    private final SoakHistory history;
+    /** One submitting thread per async client and kind: the watchdog names a leaked call's thread. */
+    private final Map<String, ExecutorService> submitters = new TreeMap<>();
 
-    private SoakApp(String baseUrl, long seed, SoakWatch watch) throws Exception {
+    private SoakApp(String baseUrl, long seed, SoakWatch watch, SoakHistory history) throws Exception {
         this.baseUrl = baseUrl;
         this.seed = seed;
         this.watch = watch;
+        this.history = history;
+        for (String client : ASYNC_CLIENTS) {
+            for (SoakCall kind : SoakCall.values()) {
+                if (!kind.isBlockingOnly()) {
+                    ExecutorService submitter = Executors.newSingleThreadExecutor(daemon("soak-async-" + client + "-" + kind));
+                    submitter.submit(() -> null).get(); // started before the baseline
+                    submitters.put(client + " " + kind, submitter);
+                }
+            }
+        }
         for (String name : BLOCKING_CLIENTS) {
             clients.put(name, TestClients.create(name, READ_TIMEOUT));
         }
@@ -95,9 +109,10 @@ public final class SoakApp {
         System.out.println("SOAK seed=" + seed + " threads=" + THREADS + " async/round=" + ASYNC_CALLS_PER_ROUND
                 + (minutes > 0 ? " minutes=" + minutes : " rounds=" + rounds));
         int failures;
+        SoakHistory history = new SoakHistory();
         try (SoakWatch watch = new SoakWatch(System.getProperty("counters.provider", "test"),
-                Integer.getInteger("soak.limit", 8))) {
-            SoakApp app = new SoakApp(baseUrl, seed, watch);
+                Integer.getInteger("soak.limit", 8), history::explain)) {
+            SoakApp app = new SoakApp(baseUrl, seed, watch, history);
             failures = app.run(rounds, minutes);
         }
         ProviderCounters.print(System.getProperty("counters.provider", "test"), 10_000);
@@ -185,39 +200,51 @@ public final class SoakApp {
         end(id, clientName, kind, status, failure);
     }
 
-    /** One async call of a random kind on a random client; its future ends when the call has ended. */
+    /**
+     * One async call of a random kind on a random client, sent from its submitting thread; the
+     * returned future completes when the call has ended.
+     */
     private CompletableFuture<?> asyncCall(Random random) {
         String clientName = ASYNC_CLIENTS[random.nextInt(ASYNC_CLIENTS.length)];
         SoakCall kind = SoakCall.pick(random, false);
         String url = baseUrl + kind.path(random, "jdk".equals(clientName));
-        long id = begin(clientName, kind, url);
-        CompletableFuture<Integer> call;
-        try {
-            call = clients.get(clientName).callAsync(url);
-        } catch (Throwable t) {
-            end(id, clientName, kind, null, t);
-            return CompletableFuture.completedFuture(null);
-        }
-        if (kind == SoakCall.CANCEL_QUEUED || kind == SoakCall.CANCEL_LATE) {
-            long delay = kind == SoakCall.CANCEL_QUEUED ? random.nextInt(20) : random.nextInt(3_000);
-            timers.schedule(() -> call.cancel(true), delay, TimeUnit.MILLISECONDS);
-        }
-        return call.handle((status, error) -> {
-            end(id, clientName, kind, status, error);
-            return null;
+        long cancelDelay = kind == SoakCall.CANCEL_QUEUED ? random.nextInt(20)
+                : kind == SoakCall.CANCEL_LATE ? random.nextInt(3_000) : -1;
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        submitters.get(clientName + " " + kind).execute(() -> {
+            long id = begin(clientName, kind, url);
+            CompletableFuture<Integer> call;
+            try {
+                call = clients.get(clientName).callAsync(url);
+            } catch (Throwable t) {
+                end(id, clientName, kind, null, t);
+                ended.complete(null);
+                return;
+            }
+            if (cancelDelay >= 0) {
+                timers.schedule(() -> call.cancel(true), cancelDelay, TimeUnit.MILLISECONDS);
+            }
+            call.whenComplete((status, error) -> {
+                end(id, clientName, kind, status, error);
+                ended.complete(null);
+            });
         });
+        return ended;
     }
 
     private long begin(String client, SoakCall kind, String url) {
         long id = callIds.incrementAndGet();
         pending.put(id, client + " " + kind + " " + url + " on " + Thread.currentThread().getName());
+        began.put(id, history.now());
         return id;
     }
 
     /** Counts how the call ended: with {@code status}, or with {@code failure} when not null. */
     private void end(long id, String client, SoakCall kind, Integer status, Throwable failure) {
         String outcome = failure == null ? SoakCall.ofStatus(status) : SoakCall.ofFailure(failure);
-        pending.remove(id);
+        String call = pending.remove(id);
+        history.ended(call.substring(call.lastIndexOf(" on ") + 4), began.remove(id),
+                call + " -> " + outcome + (failure == null ? "" : " (" + CallerMain.describe(failure) + ")"));
         ended.increment();
         outcomes.computeIfAbsent(client + " " + kind + " " + outcome, k -> new LongAdder()).increment();
         if (!kind.expects(outcome)) {
@@ -306,6 +333,9 @@ public final class SoakApp {
         }
         System.out.println("UNEXPECTED total=" + unexpected.size());
         failures += unexpected.size();
+        List<String> reclaims = watch.reclaims();
+        System.out.println("RECLAIMED total=" + reclaims.size());
+        failures += reclaims.size(); // a slot its call never released
         if (watch.peak() < PEAK_GOAL) {
             System.out.println("FAIL peak " + watch.peak() + " below " + PEAK_GOAL);
             failures++;

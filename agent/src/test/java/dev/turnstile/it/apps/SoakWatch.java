@@ -30,10 +30,17 @@ final class SoakWatch implements AutoCloseable {
     private final AtomicLong samples = new AtomicLong();
     private final List<Long> threadSeries = new ArrayList<>();
     private final List<Long> heapSeries = new ArrayList<>();
+    private final List<String> reclaims = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.function.Consumer<String> onReclaim;
     private final Thread sampler;
     private volatile boolean running = true;
 
-    SoakWatch(String providerId, int limit) throws Exception {
+    /**
+     * Watches provider {@code providerId}; {@code onReclaim} hears the watchdog's message when it
+     * takes back a slot (a slot its call never released: a leak).
+     */
+    SoakWatch(String providerId, int limit, java.util.function.Consumer<String> onReclaim) throws Exception {
+        this.onReclaim = onReclaim;
         this.provider = new ObjectName("dev.turnstile:type=Provider,name=" + providerId);
         this.limit = limit;
         long deadline = System.nanoTime() + 20_000_000_000L; // the agent registers its MBeans as it starts
@@ -43,6 +50,13 @@ final class SoakWatch implements AutoCloseable {
         if (!server.isRegistered(provider)) {
             throw new IllegalStateException("no MBean " + provider + ": is the agent attached?");
         }
+        server.addNotificationListener(provider, (notification, handback) -> {
+            if (notification.getType().endsWith(".reclaimed")) {
+                reclaims.add(notification.getMessage());
+                System.out.println("RECLAIMED " + notification.getMessage());
+                onReclaim.accept(notification.getMessage());
+            }
+        }, null, null);
         sampler = new Thread(this::sample, "soak-sampler");
         sampler.setDaemon(true);
         sampler.start();
@@ -82,6 +96,13 @@ final class SoakWatch implements AutoCloseable {
 
     int limit() {
         return limit;
+    }
+
+    /** The watchdog's messages, one per slot it took back. */
+    List<String> reclaims() {
+        synchronized (reclaims) {
+            return new ArrayList<>(reclaims);
+        }
     }
 
     long samples() {
