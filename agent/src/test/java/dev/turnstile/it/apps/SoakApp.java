@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The soak: an application that knows nothing of Turnstile hammers one provider through several
- * clients at once, in rounds. Each round, 500 platform threads make blocking calls while one
- * thread fires a burst of async calls, so that thousands of calls are in flight or queued behind
+ * clients at once, in rounds. Each round, 500 platform threads make blocking calls while a
+ * burst of async calls is fired, so that thousands of calls are in flight or queued behind
  * the limit; every call takes a random kind from {@link SoakCall} (faults included), chosen by a
  * printed seed. A round ends when every one of its calls has ended; a call that never ends is a
  * deadlock or a lost wakeup: the app dumps its threads and exits 2.
@@ -142,7 +142,7 @@ public final class SoakApp {
 
     /**
      * One round: {@code threads} callers make {@code perThread} blocking calls each while
-     * {@code async} async calls are fired from here. False when a call did not end in time.
+     * {@code async} async calls are fired. False when a call did not end in time.
      */
     private boolean round(int number, int threads, int perThread, int async) throws Exception {
         long roundStart = System.nanoTime();
