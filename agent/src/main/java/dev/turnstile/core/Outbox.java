@@ -28,7 +28,25 @@ final class Outbox {
         events.add(event);
     }
 
+    /**
+     * Wakes the waiters and tells the listeners, on the thread that made the decision: often an
+     * application thread releasing its own slot. A granted async call starts its exchange right
+     * here, so that thread's interrupt status is set aside meanwhile: it belongs to the releasing
+     * caller, and would make the other call's client fail (Apache's async connection lease
+     * cancels itself on an interrupted thread). The status is restored afterwards.
+     */
     void flush(List<SchedulerListener> listeners) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            deliverAndTell(listeners);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void deliverAndTell(List<SchedulerListener> listeners) {
         if (deliveries != null) {
             for (Waiter waiter : deliveries) {
                 waiter.deliver();

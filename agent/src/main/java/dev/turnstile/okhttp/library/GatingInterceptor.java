@@ -90,7 +90,9 @@ final class GatingInterceptor implements Interceptor {
         Response response;
         try {
             response = chain.proceed(chain.request());
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Every throwable, checked ones too: OkHttp 5 (Kotlin) lets an InterruptedException out
+            // of its connect when the caller is interrupted there, and the slot must still go back.
             gated.fail();
             throw e;
         } finally {

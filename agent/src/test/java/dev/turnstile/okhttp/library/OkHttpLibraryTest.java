@@ -8,8 +8,12 @@ import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
+import dev.turnstile.okhttp.OkHttpCalls;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
@@ -23,6 +27,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class OkHttpLibraryTest {
 
@@ -71,6 +76,31 @@ class OkHttpLibraryTest {
         assertThat(client.interceptors()).hasSize(2).last().isSameAs(app);
         assertThat(client.interceptors().get(0)).isInstanceOf(GatingInterceptor.class);
         assertThat(client.networkInterceptors()).hasSize(1).first().isInstanceOf(AttemptInterceptor.class);
+    }
+
+    /** Found by the soak: an interrupt during OkHttp 5's connect escapes as a checked InterruptedException. */
+    @Test
+    void aCallFailingWithACheckedExceptionReleasesTheSlot() throws IOException {
+        GatedCall gated = acquired();
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        new OkHttpSupportImpl().configure(builder);
+        OkHttpClient client = builder.addInterceptor(chain -> {
+            throw OkHttpLibraryTest.<RuntimeException>sneaky(new InterruptedException());
+        }).build();
+        Call call = client.newCall(new Request.Builder().url("https://llm.example/v1/messages")
+                .post(RequestBody.create("{}", null)).build());
+        OkHttpCalls.granted(call, gated); // as if the call had waited for its slot in the queue
+
+        Throwable thrown = catchThrowable(call::execute);
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
+        assertThat(inFlight()).isZero();
+        assertThat(gated.isEnded()).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable checked) throws T {
+        throw (T) checked;
     }
 
     @Test
