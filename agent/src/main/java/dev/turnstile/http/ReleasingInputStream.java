@@ -33,7 +33,7 @@ public final class ReleasingInputStream extends FilterInputStream {
                 call.complete();
             }
             return b;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             call.fail();
             throw e;
         }
@@ -47,7 +47,7 @@ public final class ReleasingInputStream extends FilterInputStream {
                 call.complete();
             }
             return n;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             call.fail();
             throw e;
         }
@@ -57,7 +57,7 @@ public final class ReleasingInputStream extends FilterInputStream {
     public long skip(long n) throws IOException {
         try {
             return super.skip(n);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             call.fail();
             throw e;
         }

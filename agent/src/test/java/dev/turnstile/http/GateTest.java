@@ -217,4 +217,27 @@ class GateTest {
         assertThat(scheduler.snapshot().provider("openai").failed()).isEqualTo(1);
         assertThat(scheduler.snapshot().provider("openai").completed()).isEqualTo(1);
     }
+
+    @Test
+    void theReleasingStreamEndsTheCallWhenTheBodyThrowsAnError() throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.acquire();
+        InputStream broken = new ReleasingInputStream(new InputStream() {
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                throw new OutOfMemoryError("decoder buffer");
+            }
+
+            @Override
+            public int read() {
+                throw new StackOverflowError();
+            }
+        }, call, null);
+
+        assertThatThrownBy(() -> broken.read(new byte[4], 0, 4)).isInstanceOf(OutOfMemoryError.class);
+        assertThat(call.isEnded()).isTrue();
+        assertThat(scheduler.snapshot().provider("openai").failed()).isEqualTo(1);
+        assertThat(scheduler.snapshot().provider("openai").inFlight()).isZero();
+    }
 }

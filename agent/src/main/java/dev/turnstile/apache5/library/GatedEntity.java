@@ -29,7 +29,7 @@ final class GatedEntity extends HttpEntityWrapper {
         InputStream content;
         try {
             content = super.getContent();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             call.fail();
             throw e;
         }
@@ -40,7 +40,7 @@ final class GatedEntity extends HttpEntityWrapper {
     public void writeTo(OutputStream out) throws IOException {
         try {
             super.writeTo(out);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             call.fail();
             throw e;
         }

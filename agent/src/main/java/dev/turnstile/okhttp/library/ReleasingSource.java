@@ -22,7 +22,7 @@ final class ReleasingSource extends ForwardingSource {
         long read;
         try {
             read = super.read(sink, byteCount);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             call.fail();
             throw e;
         }
