@@ -24,8 +24,8 @@ public interface ClientInstrumentation {
     void activate(Gate gate);
 
     /**
-     * Called once the advice is installed: may load classes so that they are transformed while the
-     * agent starts rather than during the application's first call.
+     * Called once the advice is installed, on a background thread: may load classes so that they
+     * are transformed soon after the agent starts rather than during the application's first call.
      */
     default void warmUp() {
     }

@@ -36,9 +36,26 @@ final class Installer {
         if (retransforming) {
             retransformLoaded(instrumentation, plan);
         }
-        for (ClientInstrumentation client : clients) {
-            client.warmUp();
-        }
+        warmUpInBackground(clients);
+    }
+
+    /**
+     * Byte Buddy's first transformation loads some 800 classes; doing it here, off the start-up path,
+     * lets the application start meanwhile. Gating does not depend on it: the transformer is in
+     * place, and a thread that needs a class being transformed waits for it.
+     */
+    private void warmUpInBackground(List<ClientInstrumentation> clients) {
+        Thread warmUp = new Thread(() -> {
+            for (ClientInstrumentation client : clients) {
+                try {
+                    client.warmUp();
+                } catch (Throwable failure) {
+                    errors.add(client.name() + " warm-up: " + failure);
+                }
+            }
+        }, "turnstile-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** Changes the planned classes that were loaded before the transformer was in place. */

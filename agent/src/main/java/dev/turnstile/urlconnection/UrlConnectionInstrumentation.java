@@ -52,7 +52,7 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
 
     /**
      * Loads the JDK class now, after the advice is in place: it is transformed as it is defined,
-     * while the agent starts, rather than during the application's first call.
+     * just after the agent starts, rather than during the application's first call.
      */
     @Override
     public void warmUp() {
