@@ -31,9 +31,13 @@ final class AdviceTransformer implements ClassFileTransformer {
     private final Set<Module> bridgeModules;
     private final ClassLoader agentLoader;
     private final Queue<String> errors;
-    private final ByteBuddy byteBuddy = new ByteBuddy()
-            .with(TypeValidation.DISABLED)
-            .with(Implementation.Context.Disabled.Factory.INSTANCE);
+
+    /** Made at the first transformation, not at start: creating it costs some 30 ms of class loading. */
+    private static final class Lazy {
+        static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(Implementation.Context.Disabled.Factory.INSTANCE);
+    }
 
     AdviceTransformer(AdvicePlan plan, Instrumentation instrumentation, Set<Module> bridgeModules,
                       ClassLoader agentLoader, Queue<String> errors) {
@@ -62,7 +66,7 @@ final class AdviceTransformer implements ClassFileTransformer {
                     ClassFileLocator.ForClassLoader.of(agentLoader));
             TypePool pool = TypePool.Default.of(locator);
             TypeDescription type = pool.describe(name).resolve();
-            DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
+            DynamicType.Builder<?> builder = Lazy.BYTE_BUDDY.decorate(type, locator);
             for (AdvicePlan.Entry entry : entries) {
                 Advice advice = Advice.to(pool.describe(entry.adviceClass).resolve(), locator);
                 builder = builder.visit(advice.on(entry.methods));
