@@ -1,58 +1,79 @@
 package dev.turnstile.agent;
 
 import dev.turnstile.http.Gate;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.utility.JavaModule;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-
 /**
- * Builds the one {@link AgentBuilder} that carries every client's advice. Classes already loaded
- * (dynamic attach) are retransformed. Nothing here logs while a class is being transformed: a
- * failed transformation is queued and reported later by {@link #drainErrors()}.
+ * Puts every client's advice in place: one {@link AdviceTransformer} for the classes still to
+ * load, and a retransformation of those already loaded (dynamic attach, or another agent came
+ * first; at an ordinary start there are none). Nothing here logs while a class is being
+ * transformed: a failed transformation is queued and reported later by {@link #drainErrors()}.
  */
 final class Installer {
 
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
 
     void install(Instrumentation instrumentation, Gate gate, List<ClientInstrumentation> clients) {
-        // Byte Buddy's Nexus is not needed (no LoadedTypeInitializers) and warns on JDK 25.
-        System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        List<Class<?>> bridges = new ArrayList<>();
+        AdvicePlan plan = new AdvicePlan();
+        Set<Module> bridgeModules = new HashSet<>();
         for (ClientInstrumentation client : clients) {
             client.activate(gate);
-            bridges.addAll(List.of(client.bridges()));
+            for (Class<?> bridge : client.bridges()) {
+                bridgeModules.add(bridge.getModule());
+            }
+            client.instrument(plan);
         }
-        AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice(
-                Advice.withCustomMapping())
-                .include(Installer.class.getClassLoader());
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(new Recorder())
-                // The default ignores the bootstrap and platform loaders, where the JDK's clients live.
-                .ignore(nameStartsWith("dev.turnstile.")
-                        .or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("jdk.internal.reflect."))
-                        .or(nameStartsWith("sun.reflect."))
-                        .or(isSynthetic()))
-                .assureReadEdgeFromAndTo(instrumentation, bridges.toArray(new Class<?>[0]));
-        for (ClientInstrumentation client : clients) {
-            builder = client.instrument(builder, advice);
+        boolean retransforming = instrumentation.isRetransformClassesSupported();
+        instrumentation.addTransformer(new AdviceTransformer(plan, instrumentation, bridgeModules,
+                Installer.class.getClassLoader(), errors), retransforming);
+        if (retransforming) {
+            retransformLoaded(instrumentation, plan);
         }
-        builder.installOn(instrumentation);
+        warmUpInBackground(clients);
+    }
+
+    /**
+     * Byte Buddy's first transformation loads some 800 classes; doing it here, off the start-up path,
+     * lets the application start meanwhile. Gating does not depend on it: the transformer is in
+     * place, and a thread that needs a class being transformed waits for it.
+     */
+    private void warmUpInBackground(List<ClientInstrumentation> clients) {
+        Thread warmUp = new Thread(() -> {
+            for (ClientInstrumentation client : clients) {
+                try {
+                    client.warmUp();
+                } catch (Throwable failure) {
+                    errors.add(client.name() + " warm-up: " + failure);
+                }
+            }
+        }, "turnstile-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** Changes the planned classes that were loaded before the transformer was in place. */
+    private void retransformLoaded(Instrumentation instrumentation, AdvicePlan plan) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (plan.covers(type.getName()) && instrumentation.isModifiableClass(type)) {
+                loaded.add(type);
+            }
+        }
+        if (loaded.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+        } catch (Throwable failure) {
+            errors.add(loaded + ": " + failure);
+        }
     }
 
     /** Transformation errors seen so far, each once. */
@@ -62,13 +83,5 @@ final class Installer {
             drained.add(error);
         }
         return drained;
-    }
-
-    /** Records, never logs: it runs inside class loading. */
-    private final class Recorder extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            errors.add(typeName + ": " + error);
-        }
     }
 }

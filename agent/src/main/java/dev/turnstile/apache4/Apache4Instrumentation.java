@@ -1,13 +1,12 @@
 package dev.turnstile.apache4;
 
+import dev.turnstile.agent.AdvicePlan;
 import dev.turnstile.agent.ClientInstrumentation;
 import dev.turnstile.bootstrap.Apache4Bridge;
 import dev.turnstile.http.Gate;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -27,15 +26,11 @@ public final class Apache4Instrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder
-                .type(namedOneOf(CLIENT + "InternalHttpClient", CLIENT + "MinimalHttpClient",
-                        CLIENT + "AbstractHttpClient"))
-                .transform(advice.advice(named("doExecute").and(takesArguments(3)).and(not(isAbstract())),
-                        ExecuteAdvice.class.getName()))
-                .type(named("org.apache.http.protocol.HttpRequestExecutor"))
-                .transform(advice.advice(named("execute").and(takesArguments(3)),
-                        AttemptAdvice.class.getName()));
+    public void instrument(AdvicePlan plan) {
+        plan.type(CLIENT + "InternalHttpClient", CLIENT + "MinimalHttpClient", CLIENT + "AbstractHttpClient")
+                .advice(named("doExecute").and(takesArguments(3)).and(not(isAbstract())), ExecuteAdvice.class.getName());
+        plan.type("org.apache.http.protocol.HttpRequestExecutor")
+                .advice(named("execute").and(takesArguments(3)), AttemptAdvice.class.getName());
     }
 
     @Override

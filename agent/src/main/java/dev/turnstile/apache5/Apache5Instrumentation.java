@@ -1,12 +1,11 @@
 package dev.turnstile.apache5;
 
+import dev.turnstile.agent.AdvicePlan;
 import dev.turnstile.agent.ClientInstrumentation;
 import dev.turnstile.bootstrap.Apache5Bridge;
 import dev.turnstile.http.Gate;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -33,20 +32,15 @@ public final class Apache5Instrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder
-                .type(namedOneOf(CLASSIC + "InternalHttpClient", CLASSIC + "MinimalHttpClient"))
-                .transform(advice.advice(named("doExecute").and(takesArguments(3)),
-                        ClassicExecuteAdvice.class.getName()))
-                .type(named("org.apache.hc.core5.http.impl.io.HttpRequestExecutor"))
-                .transform(advice.advice(named("execute").and(takesArguments(4)),
-                        ClassicAttemptAdvice.class.getName()))
-                .type(named(ASYNC + "InternalAbstractHttpAsyncClient"))
-                .transform(advice.advice(named("executeImmediate").and(takesArguments(5)),
-                        AsyncExecuteAdvice.class.getName()))
-                .type(namedOneOf(ASYNC + "HttpAsyncMainClientExec", ASYNC + "H2AsyncMainClientExec"))
-                .transform(advice.advice(named("execute").and(takesArguments(5)),
-                        AsyncAttemptAdvice.class.getName()));
+    public void instrument(AdvicePlan plan) {
+        plan.type(CLASSIC + "InternalHttpClient", CLASSIC + "MinimalHttpClient")
+                .advice(named("doExecute").and(takesArguments(3)), ClassicExecuteAdvice.class.getName());
+        plan.type("org.apache.hc.core5.http.impl.io.HttpRequestExecutor")
+                .advice(named("execute").and(takesArguments(4)), ClassicAttemptAdvice.class.getName());
+        plan.type(ASYNC + "InternalAbstractHttpAsyncClient")
+                .advice(named("executeImmediate").and(takesArguments(5)), AsyncExecuteAdvice.class.getName());
+        plan.type(ASYNC + "HttpAsyncMainClientExec", ASYNC + "H2AsyncMainClientExec")
+                .advice(named("execute").and(takesArguments(5)), AsyncAttemptAdvice.class.getName());
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.turnstile.jdkhttp;
 
+import dev.turnstile.agent.AdvicePlan;
 import dev.turnstile.agent.ClientInstrumentation;
 import dev.turnstile.bootstrap.JdkHttpBridge;
 import dev.turnstile.http.Gate;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -23,10 +23,9 @@ public final class JdkHttpInstrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder.type(named("jdk.internal.net.http.HttpClientImpl"))
-                .transform(advice.advice(named("sendAsync").and(isPrivate()).and(takesArguments(4)),
-                        SendAsyncAdvice.class.getName()));
+    public void instrument(AdvicePlan plan) {
+        plan.type("jdk.internal.net.http.HttpClientImpl")
+                .advice(named("sendAsync").and(isPrivate()).and(takesArguments(4)), SendAsyncAdvice.class.getName());
     }
 
     @Override

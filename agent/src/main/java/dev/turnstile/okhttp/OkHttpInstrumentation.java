@@ -1,14 +1,13 @@
 package dev.turnstile.okhttp;
 
+import dev.turnstile.agent.AdvicePlan;
 import dev.turnstile.agent.ClientInstrumentation;
 import dev.turnstile.bootstrap.OkHttpBridge;
 import dev.turnstile.http.Gate;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -31,15 +30,14 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder.type(named("okhttp3.OkHttpClient$Builder"))
-                .transform(advice.advice(isConstructor(), BuilderAdvice.class.getName()))
-                // OkHttp 4 and 5 / OkHttp 3
-                .type(namedOneOf("okhttp3.internal.connection.RealCall", "okhttp3.RealCall"))
-                .transform(advice
-                        .advice(named("enqueue").and(isPublic()).and(takesArguments(1)), EnqueueAdvice.class.getName())
-                        .advice(named("execute").and(isPublic()).and(takesArguments(0)), ExecuteAdvice.class.getName())
-                        .advice(named("cancel").and(isPublic()).and(takesArguments(0)), CancelAdvice.class.getName()));
+    public void instrument(AdvicePlan plan) {
+        plan.type("okhttp3.OkHttpClient$Builder")
+                .advice(isConstructor(), BuilderAdvice.class.getName());
+        // OkHttp 4 and 5 / OkHttp 3
+        plan.type("okhttp3.internal.connection.RealCall", "okhttp3.RealCall")
+                .advice(named("enqueue").and(isPublic()).and(takesArguments(1)), EnqueueAdvice.class.getName())
+                .advice(named("execute").and(isPublic()).and(takesArguments(0)), ExecuteAdvice.class.getName())
+                .advice(named("cancel").and(isPublic()).and(takesArguments(0)), CancelAdvice.class.getName());
     }
 
     @Override

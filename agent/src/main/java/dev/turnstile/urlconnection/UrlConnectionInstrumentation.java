@@ -1,9 +1,9 @@
 package dev.turnstile.urlconnection;
 
+import dev.turnstile.agent.AdvicePlan;
 import dev.turnstile.agent.ClientInstrumentation;
 import dev.turnstile.bootstrap.UrlConnectionBridge;
 import dev.turnstile.http.Gate;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -28,18 +28,16 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
     }
 
     @Override
-    public AgentBuilder instrument(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder
-                .type(named(HTTP_CONNECTION))
-                .transform(advice
-                        .advice(named("plainConnect").and(takesArguments(0)), ConnectAdvice.class.getName())
-                        .advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName())
-                        .advice(named("getOutputStream").and(takesArguments(0)), FailureAdvice.class.getName())
-                        .advice(named("getInputStream").and(takesArguments(0)), InputStreamAdvice.class.getName())
-                        .advice(named("getErrorStream").and(takesArguments(0)), ErrorStreamAdvice.class.getName())
-                        .advice(named("disconnect").and(takesArguments(0)), DisconnectAdvice.class.getName()))
-                .type(named(HTTPS_DELEGATE))
-                .transform(advice.advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName()));
+    public void instrument(AdvicePlan plan) {
+        plan.type(HTTP_CONNECTION)
+                .advice(named("plainConnect").and(takesArguments(0)), ConnectAdvice.class.getName())
+                .advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName())
+                .advice(named("getOutputStream").and(takesArguments(0)), FailureAdvice.class.getName())
+                .advice(named("getInputStream").and(takesArguments(0)), InputStreamAdvice.class.getName())
+                .advice(named("getErrorStream").and(takesArguments(0)), ErrorStreamAdvice.class.getName())
+                .advice(named("disconnect").and(takesArguments(0)), DisconnectAdvice.class.getName());
+        plan.type(HTTPS_DELEGATE)
+                .advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName());
     }
 
     @Override
@@ -50,14 +48,14 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
     @Override
     public void activate(Gate gate) {
         UrlConnectionBridge.install(new UrlConnectionHooks(gate));
-        preload();
     }
 
     /**
-     * Loads the JDK class now, so that it is transformed while the agent starts rather than
-     * during the application's first call.
+     * Loads the JDK class now, after the advice is in place: it is transformed as it is defined,
+     * just after the agent starts, rather than during the application's first call.
      */
-    private static void preload() {
+    @Override
+    public void warmUp() {
         try {
             Class.forName(HTTP_CONNECTION, false, null);
         } catch (Throwable ignored) {
