@@ -130,6 +130,7 @@ public final class CallerMain {
 
     private static int cancelInFlight(TestClient client, String url, String second) throws Exception {
         CompletableFuture<Integer> call = client.callAsync(url);
+        ProviderCounters.await("InFlight", 1);
         Thread.sleep(300); // the stream has begun
         boolean cancelled = call.cancel(true);
         System.out.println("CANCELLED " + cancelled + (cancelled ? "" : " (already done: " + outcome(call) + ")"));
@@ -138,9 +139,9 @@ public final class CallerMain {
 
     private static int cancelQueued(TestClient client, String url, String second) throws Exception {
         CompletableFuture<Integer> first = client.callAsync(url);  // holds the only slot
-        Thread.sleep(200);
+        ProviderCounters.await("InFlight", 1);
         CompletableFuture<Integer> queued = client.callAsync(second);
-        Thread.sleep(200);
+        ProviderCounters.await("Queued", 1);
         System.out.println("CANCELLED " + queued.cancel(true));
         int failures = callOnce("FIRST", () -> first.get(30, TimeUnit.SECONDS));
         return failures + then(client, second);
@@ -149,7 +150,7 @@ public final class CallerMain {
     private static int interruptQueued(TestClient client, String url, String second) throws Exception {
         Thread holder = new Thread(() -> callOnceQuietly("FIRST", () -> client.call("POST", url)), "holder");
         holder.start();
-        Thread.sleep(300);
+        ProviderCounters.await("InFlight", 1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Thread waiter = new Thread(() -> {
@@ -163,7 +164,7 @@ public final class CallerMain {
             }
         }, "waiter");
         waiter.start();
-        Thread.sleep(300);
+        ProviderCounters.await("Queued", 1);
         waiter.interrupt();
         if (!done.await(20, TimeUnit.SECONDS)) {
             System.out.println("INTERRUPTED never returned");
@@ -180,13 +181,13 @@ public final class CallerMain {
 
     /**
      * A call waits behind a held slot until its queue timeout; after the holder ends, a call goes
-     * through. A first call warms the client up, so that the holder surely has the slot 300 ms later.
+     * through.
      */
     private static int queueTimeout(TestClient client, String url, String second) throws Exception {
         int failures = callOnce("WARM", () -> client.call("POST", second));
         Thread holder = new Thread(() -> callOnceQuietly("FIRST", () -> client.call("POST", url)), "holder");
         holder.start();
-        Thread.sleep(300);
+        ProviderCounters.await("InFlight", 1);
         expectFailure("TIMEOUT", () -> client.call("POST", second));
         holder.join(30_000);
         return failures + then(client, second);

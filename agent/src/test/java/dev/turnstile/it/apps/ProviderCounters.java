@@ -46,6 +46,24 @@ public final class ProviderCounters {
         System.out.println(line);
     }
 
+    /**
+     * Waits (at most 20 s) until the provider of the scenarios ({@code counters.provider}, by
+     * default {@code test}) shows {@code value} for {@code attribute}: a scenario's next step
+     * then starts from a known state (the holder has its slot, the waiter is queued), however
+     * slowly a busy machine runs the client. Returns at once when the agent is not there.
+     */
+    public static void await(String attribute, long value) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("dev.turnstile:type=Provider,name=" + System.getProperty("counters.provider", "test"));
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (agentOnCommandLine() && System.nanoTime() < deadline) {
+            if (server.isRegistered(name) && ((Number) server.getAttribute(name, attribute)).longValue() == value) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+    }
+
     private static boolean agentOnCommandLine() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(argument -> argument.startsWith("-javaagent:") && argument.contains("turnstile"));
