@@ -1,5 +1,7 @@
 package dev.turnstile.config;
 
+import dev.turnstile.core.SchedulerSettings;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -15,8 +17,8 @@ public final class Durations {
 
     static final String EXPECTED = "a duration ≥ 0 such as 250ms, 30s, 10m, 1h, 0 or ISO-8601 PT30S";
 
-    /** The longest duration any setting takes: the scheduler counts in nanoseconds, which end at about 292 years. */
-    public static final Duration LONGEST = Duration.ofHours(2_562_047);
+    /** The longest duration any setting takes: the scheduler's own bound (it counts in nanoseconds). */
+    public static final Duration LONGEST = SchedulerSettings.LONGEST;
 
     static final String LONGEST_EXPECTED = "at most " + LONGEST.toHours() + "h, about 292 years";
 
