@@ -6,7 +6,7 @@ import dev.turnstile.config.ProviderConfig;
 import dev.turnstile.config.TurnstileConfig;
 import dev.turnstile.control.ConfigPersister;
 import dev.turnstile.control.RuntimeControl;
-import dev.turnstile.control.SchedulerFactory;
+import dev.turnstile.control.SchedulerSettingsMapper;
 import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
 import dev.turnstile.http.Gate;
@@ -53,9 +53,9 @@ public final class TurnstileAgent {
                 return;
             }
             ExecutorTimerService timer = new ExecutorTimerService("turnstile-timer");
-            SlotScheduler scheduler = new SlotScheduler(SchedulerFactory.settings(config), timer);
+            SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), timer);
             for (ProviderConfig provider : config.providers().values()) {
-                scheduler.addProvider(SchedulerFactory.provider(provider));
+                scheduler.addProvider(SchedulerSettingsMapper.provider(provider));
             }
             Gate gate = new Gate(scheduler, config);
             RuntimeControl control = new RuntimeControl(scheduler, gate);

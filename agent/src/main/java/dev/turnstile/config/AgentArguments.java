@@ -31,7 +31,7 @@ final class AgentArguments {
                         + ": expected KEY=VALUE, with ';' between settings (e.g. providers.openai.limit=4); ignored");
                 continue;
             }
-            settings.put(ConfigKeys.withPrefix(key), trimmed.substring(equals + 1).trim());
+            settings.put(KeyPrefix.fullKey(key), trimmed.substring(equals + 1).trim());
         }
         return settings;
     }

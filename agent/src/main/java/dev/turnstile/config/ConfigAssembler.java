@@ -26,7 +26,7 @@ final class ConfigAssembler {
             if (topLevel.isPresent()) {
                 applyTopLevel(topLevel.get(), raw, draft, problems);
             } else if (!collectProviderSetting(key, raw, providerSettings, problems)) {
-                problems.add(key + ": unknown key, ignored; did you mean " + ConfigKeys.nearestKnownKey(key) + "?");
+                problems.add(key + ": unknown key, ignored; did you mean " + KeySuggestions.nearestKnownKey(key) + "?");
             }
         }
         BackoffConfig backoff = backoff(draft.backoff, problems);
@@ -49,10 +49,10 @@ final class ConfigAssembler {
      */
     private static boolean collectProviderSetting(String key, String raw,
             Map<String, Map<ProviderKey, String>> providerSettings, List<String> problems) {
-        if (!key.startsWith(ConfigKeys.PROVIDERS_PREFIX)) {
+        if (!key.startsWith(KeyPrefix.PROVIDERS)) {
             return false;
         }
-        String idAndProperty = key.substring(ConfigKeys.PROVIDERS_PREFIX.length());
+        String idAndProperty = key.substring(KeyPrefix.PROVIDERS.length());
         int dot = idAndProperty.lastIndexOf('.');
         Optional<ProviderKey> property = dot <= 0
                 ? Optional.empty() : ProviderKey.forPropertyName(idAndProperty.substring(dot + 1));

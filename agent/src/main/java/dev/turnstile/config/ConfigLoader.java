@@ -86,7 +86,7 @@ public final class ConfigLoader {
     private static Map<String, String> turnstileProperties(Map<String, String> systemProperties) {
         Map<String, String> settings = new HashMap<>();
         for (Map.Entry<String, String> property : systemProperties.entrySet()) {
-            if (property.getKey() != null && property.getKey().startsWith(ConfigKeys.PREFIX)
+            if (property.getKey() != null && property.getKey().startsWith(KeyPrefix.TURNSTILE)
                     && property.getValue() != null) {
                 settings.put(property.getKey().trim(), property.getValue().trim());
             }

@@ -44,10 +44,9 @@ public final class ConfigWriter {
      * and {@code turnstile.persist}, which say where and whether to write, not what.
      */
     public static boolean manages(String key) {
-        String providers = "turnstile.providers.";
-        if (key.startsWith(providers)) {
+        if (key.startsWith(KeyPrefix.PROVIDERS)) {
             int dot = key.lastIndexOf('.');
-            return dot > providers.length() && ProviderKey.forPropertyName(key.substring(dot + 1)).isPresent();
+            return dot > KeyPrefix.PROVIDERS.length() && ProviderKey.forPropertyName(key.substring(dot + 1)).isPresent();
         }
         return TopLevelKey.forKey(key).filter(k -> k != TopLevelKey.CONFIG && k != TopLevelKey.PERSIST).isPresent();
     }

@@ -1,6 +1,5 @@
 package dev.turnstile.config;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ final class EnvironmentVariables {
 
     private static final String PROVIDERS_PREFIX = PREFIX + "PROVIDERS_";
     private static final Map<String, String> TOP_LEVEL_KEYS = topLevelKeys();
-    private static final KeySuggestions.Spelling SPELLING = spelling();
 
     private EnvironmentVariables() {
     }
@@ -36,12 +34,17 @@ final class EnvironmentVariables {
             String key = keyFor(name);
             if (key == null) {
                 problems.add(name + ": unknown environment variable, ignored; did you mean "
-                        + PREFIX + KeySuggestions.nearest(name.substring(PREFIX.length()), SPELLING) + "?");
+                        + KeySuggestions.nearestKnownVariable(name) + "?");
             } else {
                 settings.put(key, variable.getValue().trim());
             }
         }
         return settings;
+    }
+
+    /** {@code turnstile.providers.azure-openai.max-hold} → {@code TURNSTILE_PROVIDERS_AZURE_OPENAI_MAX_HOLD}. */
+    static String nameOf(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** The dotted key a variable stands for, or {@code null} when it has no known shape. */
@@ -68,17 +71,5 @@ final class EnvironmentVariables {
             keys.put(key.environmentName(), key.key());
         }
         return keys;
-    }
-
-    private static KeySuggestions.Spelling spelling() {
-        List<String> topLevel = new ArrayList<>();
-        for (TopLevelKey key : TopLevelKey.values()) {
-            topLevel.add(key.environmentName().substring(PREFIX.length()));
-        }
-        List<String> properties = new ArrayList<>();
-        for (ProviderKey property : ProviderKey.values()) {
-            properties.add(property.name());
-        }
-        return new KeySuggestions.Spelling('_', "PROVIDERS", topLevel, properties);
     }
 }

@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * Finds the known key nearest (by edit distance) to a mistyped one, in either spelling: dotted
- * ({@code global.limit}) or environment ({@code GLOBAL_LIMIT}). A provider key is compared part by
- * part, so {@code providers.openai.limt} suggests {@code providers.openai.limit} whatever the id.
+ * ({@code turnstile.global.limit}) or environment ({@code TURNSTILE_GLOBAL_LIMIT}). A provider key is
+ * compared part by part, so {@code providers.openai.limt} suggests {@code providers.openai.limit}
+ * whatever the id.
  */
 final class KeySuggestions {
 
     /** One spelling of the known keys, without the {@code turnstile.} / {@code TURNSTILE_} prefix. */
-    static final class Spelling {
+    private static final class Spelling {
         final char separator;
         final String providersSection;
         final List<String> topLevelNames;
@@ -25,11 +26,28 @@ final class KeySuggestions {
         }
     }
 
+    private static final Spelling DOTTED = new Spelling('.', "providers", topLevelNames(false), propertyNames(false));
+    private static final Spelling ENVIRONMENT = new Spelling('_', "PROVIDERS", topLevelNames(true), propertyNames(true));
+
     private KeySuggestions() {
     }
 
+    /** The known key closest to an unknown {@code turnstile.…} key. */
+    static String nearestKnownKey(String unknownKey) {
+        String rest = unknownKey.startsWith(KeyPrefix.TURNSTILE)
+                ? unknownKey.substring(KeyPrefix.TURNSTILE.length()) : unknownKey;
+        return KeyPrefix.TURNSTILE + nearest(rest, DOTTED);
+    }
+
+    /** The known variable closest to an unknown {@code TURNSTILE_…} environment variable. */
+    static String nearestKnownVariable(String unknownName) {
+        String rest = unknownName.startsWith(EnvironmentVariables.PREFIX)
+                ? unknownName.substring(EnvironmentVariables.PREFIX.length()) : unknownName;
+        return EnvironmentVariables.PREFIX + nearest(rest, ENVIRONMENT);
+    }
+
     /** The known key (without prefix) nearest to {@code typed} (without prefix). */
-    static String nearest(String typed, Spelling spelling) {
+    private static String nearest(String typed, Spelling spelling) {
         List<String> candidates = new ArrayList<>(spelling.topLevelNames);
         candidates.addAll(providerCandidates(typed, spelling));
         return nearest(typed, candidates);
@@ -62,7 +80,7 @@ final class KeySuggestions {
     }
 
     /** The candidate with the smallest edit distance; the first of equals. */
-    static String nearest(String typed, List<String> candidates) {
+    private static String nearest(String typed, List<String> candidates) {
         String best = candidates.get(0);
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -75,8 +93,25 @@ final class KeySuggestions {
         return best;
     }
 
+    private static List<String> topLevelNames(boolean environment) {
+        List<String> names = new ArrayList<>();
+        for (TopLevelKey key : TopLevelKey.values()) {
+            names.add(environment ? key.environmentName().substring(EnvironmentVariables.PREFIX.length()) : key.shortName());
+        }
+        return names;
+    }
+
+    /** Dotted {@code max-hold}; in the environment the constant's name, {@code MAX_HOLD}. */
+    private static List<String> propertyNames(boolean environment) {
+        List<String> names = new ArrayList<>();
+        for (ProviderKey property : ProviderKey.values()) {
+            names.add(environment ? property.name() : property.propertyName());
+        }
+        return names;
+    }
+
     /** Levenshtein distance, ignoring case so that the two spellings compare alike. */
-    static int distance(String a, String b) {
+    private static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -44,7 +44,7 @@ final class PropertiesFile {
             return settings;
         }
         for (String name : new TreeSet<>(properties.stringPropertyNames())) {
-            String key = ConfigKeys.withPrefix(name.trim());
+            String key = KeyPrefix.fullKey(name.trim());
             if (key.equals(KEY)) {
                 problems.add(KEY + " in \"" + path + "\": a properties file cannot name another one; ignored");
                 continue;

@@ -67,7 +67,7 @@ enum ProviderKey {
 
     /** The full key for a provider, e.g. {@code turnstile.providers.openai.max-hold}. */
     String keyFor(String providerId) {
-        return ConfigKeys.PROVIDERS_PREFIX + providerId + '.' + propertyName;
+        return KeyPrefix.PROVIDERS + providerId + '.' + propertyName;
     }
 
     void apply(ProviderConfig.Builder builder, String raw) {

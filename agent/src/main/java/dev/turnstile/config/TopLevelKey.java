@@ -82,7 +82,7 @@ enum TopLevelKey {
 
     TopLevelKey(String shortName, Setter setter, Reader reader) {
         this.shortName = shortName;
-        this.key = ConfigKeys.PREFIX + shortName;
+        this.key = KeyPrefix.TURNSTILE + shortName;
         this.setter = setter;
         this.reader = reader;
     }
@@ -103,7 +103,7 @@ enum TopLevelKey {
 
     /** The environment spelling, e.g. {@code TURNSTILE_GLOBAL_LIMIT}. */
     String environmentName() {
-        return ConfigKeys.environmentName(key);
+        return EnvironmentVariables.nameOf(key);
     }
 
     void apply(ConfigDraft draft, String raw) {

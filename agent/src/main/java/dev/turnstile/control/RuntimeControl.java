@@ -78,7 +78,7 @@ public final class RuntimeControl {
                         + "letters, digits and '-', starting with a letter or digit");
             }
             return config.withProvider(ProviderConfig.builder(id).hosts(patterns).limit(limit).build());
-        }, config -> scheduler.addProvider(SchedulerFactory.provider(config.provider(id).orElseThrow())));
+        }, config -> scheduler.addProvider(SchedulerSettingsMapper.provider(config.provider(id).orElseThrow())));
     }
 
     /** Queued calls of the removed provider go through ungated; calls in flight end normally. */

@@ -114,7 +114,7 @@ public final class SchedulerSettings {
                 + ", adaptiveRecovery=" + adaptiveRecovery + ", releaseCooldown=" + releaseCooldown + '}';
     }
 
-    /** Builds {@link SchedulerSettings}; defaults match the design brief. */
+    /** Builds {@link SchedulerSettings}; defaults match the README's configuration table. */
     public static final class Builder {
         private int globalLimit = 0;
         private Duration turnIdle = Duration.ofSeconds(30);

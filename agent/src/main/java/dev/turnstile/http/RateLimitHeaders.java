@@ -1,8 +1,8 @@
 package dev.turnstile.http;
 
 /**
- * Reads the rate-limit hints of an LLM provider's response headers (see the backpressure
- * contract in DESIGN.md).
+ * Reads the rate-limit hints of an LLM provider's response headers (what a pause does with them:
+ * "Rate limits" in the root README's "How it schedules").
  *
  * <p>Headers read, all optional:
  * <ul>

@@ -41,13 +41,13 @@ class EveryKeyRejectsGarbageTest {
             switch (this) {
                 case AGENT_ARGUMENTS:
                     List<String> segments = new ArrayList<>();
-                    settings.forEach((key, value) -> segments.add(key.substring(ConfigKeys.PREFIX.length()) + '=' + value));
+                    settings.forEach((key, value) -> segments.add(key.substring(KeyPrefix.TURNSTILE.length()) + '=' + value));
                     return ConfigLoader.load(String.join(";", segments), Map.of(), Map.of(), Loading.NO_FILES);
                 case SYSTEM_PROPERTIES:
                     return ConfigLoader.load(null, settings, Map.of(), Loading.NO_FILES);
                 case ENVIRONMENT:
                     Map<String, String> environment = new LinkedHashMap<>();
-                    settings.forEach((key, value) -> environment.put(ConfigKeys.environmentName(key), value));
+                    settings.forEach((key, value) -> environment.put(EnvironmentVariables.nameOf(key), value));
                     return ConfigLoader.load(null, Map.of(), environment, Loading.NO_FILES);
                 default:
                     StringBuilder text = new StringBuilder("# written by the test\n");

@@ -18,7 +18,7 @@ class TurnstileConfigTest {
     }
 
     @Test
-    void defaultsMatchTheDesignTable() {
+    void defaultsMatchTheReadmeConfigurationTable() {
         assertThat(defaults.enabled()).isTrue();
         assertThat(defaults.presets()).isTrue();
         assertThat(defaults.providers().keySet()).containsExactlyElementsOf(Presets.ids());

@@ -28,8 +28,8 @@ class ConfigPersisterTest {
         LoadedConfig loaded = ConfigLoader.load("config=" + file, Map.of(), Map.of());
         assertThat(loaded.problems()).isEmpty();
         TurnstileConfig config = loaded.config();
-        SlotScheduler scheduler = new SlotScheduler(SchedulerFactory.settings(config), NO_TIMER);
-        config.providers().values().forEach(p -> scheduler.addProvider(SchedulerFactory.provider(p)));
+        SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), NO_TIMER);
+        config.providers().values().forEach(p -> scheduler.addProvider(SchedulerSettingsMapper.provider(p)));
         RuntimeControl control = new RuntimeControl(scheduler, new Gate(scheduler, config));
         control.onChange(new ConfigPersister(file));
         return control;

@@ -4,7 +4,7 @@ import dev.turnstile.config.HostPattern;
 import dev.turnstile.config.ProviderConfig;
 import dev.turnstile.config.TurnstileConfig;
 import dev.turnstile.control.RuntimeControl;
-import dev.turnstile.control.SchedulerFactory;
+import dev.turnstile.control.SchedulerSettingsMapper;
 import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.FakeTime;
 import dev.turnstile.core.SlotCounter;
@@ -63,9 +63,9 @@ class JmxBadWritesTest {
         TurnstileConfig config = TurnstileConfig.builder().presets(false).providers(List.of(
                 ProviderConfig.builder("openai").hosts(List.of(HostPattern.parse("api.openai.com"))).limit(2).build()))
                 .build();
-        SlotScheduler scheduler = new SlotScheduler(SchedulerFactory.settings(config), time, time, new Random(1),
+        SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), time, time, new Random(1),
                 SlotCounter.Factory.local());
-        config.providers().values().forEach(p -> scheduler.addProvider(SchedulerFactory.provider(p)));
+        config.providers().values().forEach(p -> scheduler.addProvider(SchedulerSettingsMapper.provider(p)));
         control = new RuntimeControl(scheduler, new Gate(scheduler, config));
         exporter = new JmxExporter(server, control);
         exporter.register();

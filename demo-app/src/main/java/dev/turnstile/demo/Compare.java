@@ -35,14 +35,7 @@ final class Compare {
     }
 
     /** One column: a name and the agent arguments, {@code null} for no agent. */
-    private static final class Variant {
-        final String name;
-        final String agentArgs;
-
-        Variant(String name, String agentArgs) {
-            this.name = name;
-            this.agentArgs = agentArgs;
-        }
+    private record Variant(String name, String agentArgs) {
     }
 
     int run() throws IOException, InterruptedException {
@@ -76,7 +69,7 @@ final class Compare {
             if (summary.failedTurns() > 0) {
                 status = 1;
             }
-            table.add(variant.name, summary);
+            table.add(variant.name(), summary);
         }
         out.println();
         out.print(table.render());
@@ -99,8 +92,8 @@ final class Compare {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        if (variant.agentArgs != null) {
-            command.add("-javaagent:" + agentJar + "=" + agentArguments(port, variant.agentArgs));
+        if (variant.agentArgs() != null) {
+            command.add("-javaagent:" + agentJar + "=" + agentArguments(port, variant.agentArgs()));
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -112,7 +105,7 @@ final class Compare {
         Path log = Files.createTempFile("turnstile-demo-child", ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         LiveLine live = LiveLine.onStdout();
-        String prefix = String.format("[%s %-14s] ", label, variant.name);
+        String prefix = String.format("[%s %-14s] ", label, variant.name());
         RunSummary summary = null;
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -131,7 +124,7 @@ final class Compare {
             process.destroyForcibly();
         }
         if (summary == null) {
-            out.println("the '" + variant.name + "' run gave no result (exit " + (ended ? process.exitValue() : "timeout")
+            out.println("the '" + variant.name() + "' run gave no result (exit " + (ended ? process.exitValue() : "timeout")
                     + "); its log:");
             Files.readAllLines(log).forEach(out::println);
             return null;

@@ -36,20 +36,20 @@ class DemoIT {
 
         Child child = runDemo(port, "-javaagent:" + AGENT_JAR + "=" + agentArgs);
 
-        assertThat(child.exitCode).as(child.log()).isZero();
+        assertThat(child.exitCode()).as(child.log()).isZero();
         RunSummary summary = child.summary();
         assertThat(summary.turns()).as(child.log()).isEqualTo(12);
         assertThat(summary.failedTurns()).as(child.log()).isZero();
         assertThat(summary.providerMaxSeen()).as(child.log()).isBetween(1, CAP);
         assertThat(summary.rateLimited()).as(child.log()).isZero();
-        assertThat(child.stderr).as("the agent started").contains("Turnstile").contains("started");
+        assertThat(child.stderr()).as("the agent started").contains("Turnstile").contains("started");
     }
 
     @Test
     void withoutTheAgentTheSameWorkloadRunsIntoTheCap() throws Exception {
         Child child = runDemo(freePort(), null);
 
-        assertThat(child.exitCode).as(child.log()).isZero();
+        assertThat(child.exitCode()).as(child.log()).isZero();
         RunSummary summary = child.summary();
         assertThat(summary.failedTurns()).as(child.log()).isZero();
         assertThat(summary.providerMaxSeen()).as(child.log()).isGreaterThan(CAP);
@@ -98,16 +98,7 @@ class DemoIT {
         }
     }
 
-    private static final class Child {
-        final int exitCode;
-        final String stdout;
-        final String stderr;
-
-        Child(int exitCode, String stdout, String stderr) {
-            this.exitCode = exitCode;
-            this.stdout = stdout;
-            this.stderr = stderr;
-        }
+    private record Child(int exitCode, String stdout, String stderr) {
 
         RunSummary summary() {
             return stdout.lines().filter(line -> line.startsWith(RunSummary.WIRE_PREFIX)).findFirst()

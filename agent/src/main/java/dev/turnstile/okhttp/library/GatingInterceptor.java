@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Why an application interceptor, first in the list: it runs once per call, so OkHttp's own
  * retries and redirects, and the application's interceptors, stay inside the call's one slot, as
  * the provider sees one logical request. SDK retries (Anthropic, OpenAI) are new calls and wait in
- * the queue again, as the design asks. A network interceptor runs once per attempt, after a
+ * the queue again, as the README promises. A network interceptor runs once per attempt, after a
  * connection is taken: waiting there would hold a pooled connection, and a retry would need a
  * second slot. So the slot lives here, and {@link AttemptInterceptor}, a network interceptor,
  * only reports each attempt's status (a 429 pauses the provider even when OkHttp follows up).

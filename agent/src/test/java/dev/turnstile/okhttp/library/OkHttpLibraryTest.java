@@ -1,6 +1,6 @@
 package dev.turnstile.okhttp.library;
 
-import dev.turnstile.control.SchedulerFactory;
+import dev.turnstile.control.SchedulerSettingsMapper;
 import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.ProviderConfig;
 import dev.turnstile.config.TurnstileConfig;
@@ -34,12 +34,12 @@ class OkHttpLibraryTest {
     private final ExecutorTimerService timer = new ExecutorTimerService("test-timer");
     private final TurnstileConfig config = ConfigLoader.load(
             "presets=false;providers.t.hosts=llm.example;providers.t.limit=1", Map.of(), Map.of()).config();
-    private final SlotScheduler scheduler = new SlotScheduler(SchedulerFactory.settings(config), timer);
+    private final SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), timer);
     private final Gate gate = new Gate(scheduler, config);
 
     OkHttpLibraryTest() {
         for (ProviderConfig provider : config.providers().values()) {
-            scheduler.addProvider(SchedulerFactory.provider(provider));
+            scheduler.addProvider(SchedulerSettingsMapper.provider(provider));
         }
     }
 

@@ -4,16 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One way of starting the measured JVM: a short name, what it means, its JVM options. */
-final class Configuration {
+record Configuration(String name, String description, List<String> jvmOptions) {
 
-    final String name;
-    final String description;
-    final List<String> jvmOptions;
-
-    Configuration(String name, String description, List<String> jvmOptions) {
-        this.name = name;
-        this.description = description;
-        this.jvmOptions = List.copyOf(jvmOptions);
+    Configuration {
+        jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**

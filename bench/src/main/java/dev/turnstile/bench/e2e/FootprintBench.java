@@ -60,8 +60,8 @@ public final class FootprintBench {
     }
 
     private void probe(Configuration configuration) throws Exception {
-        try (ChildJvm child = ChildJvm.start(configuration.jvmOptions, options.path("apps"), APP, List.of(),
-                work.resolve("footprint-" + configuration.name + ".err"))) {
+        try (ChildJvm child = ChildJvm.start(configuration.jvmOptions(), options.path("apps"), APP, List.of(),
+                work.resolve("footprint-" + configuration.name() + ".err"))) {
             Matcher probe = PROBE.matcher(child.readLine());
             if (!probe.matches()) {
                 throw new IllegalStateException("unexpected probe output");
@@ -69,10 +69,10 @@ public final class FootprintBench {
             ClassLoaderStats stats = ClassLoaderStats.parse(jcmd(child.pid()));
             child.endInput();
             child.awaitSuccess();
-            record(configuration.name, "heap", Double.parseDouble(probe.group(1)));
-            record(configuration.name, "classes", Double.parseDouble(probe.group(2)));
-            record(configuration.name, "agentClasses", stats.agentClasses());
-            record(configuration.name, "agentMetaspace", stats.agentMetaspaceBytes());
+            record(configuration.name(), "heap", Double.parseDouble(probe.group(1)));
+            record(configuration.name(), "classes", Double.parseDouble(probe.group(2)));
+            record(configuration.name(), "agentClasses", stats.agentClasses());
+            record(configuration.name(), "agentMetaspace", stats.agentMetaspaceBytes());
         }
     }
 

@@ -64,7 +64,7 @@ public final class OverheadBench {
                     for (Configuration configuration : Configuration.inRound(configurations, round)) {
                         Map<String, Long> result = measure(configuration, client, baseUrl, warmup, measured);
                         for (String kind : KINDS) {
-                            micros.computeIfAbsent(key(client, kind, configuration.name), k -> new ArrayList<>())
+                            micros.computeIfAbsent(key(client, kind, configuration.name()), k -> new ArrayList<>())
                                     .add(result.get(kind) / 1000.0);
                         }
                     }
@@ -89,9 +89,9 @@ public final class OverheadBench {
     /** One child JVM; checks that exactly the calls of (b) went through the gate. */
     private Map<String, Long> measure(Configuration configuration, String client, String baseUrl, int warmup,
                                       int measured) throws Exception {
-        Path stderr = work.resolve("overhead-" + client + "-" + configuration.name + ".err");
+        Path stderr = work.resolve("overhead-" + client + "-" + configuration.name() + ".err");
         Map<String, Long> result = new LinkedHashMap<>();
-        try (ChildJvm child = ChildJvm.start(configuration.jvmOptions, options.path("apps"), APP,
+        try (ChildJvm child = ChildJvm.start(configuration.jvmOptions(), options.path("apps"), APP,
                 List.of(client, baseUrl, String.valueOf(warmup), String.valueOf(measured)), stderr)) {
             for (String line : child.readAllLines()) {
                 String[] parts = line.split(" ");
@@ -99,10 +99,10 @@ public final class OverheadBench {
             }
             child.awaitSuccess();
         }
-        long expectedGated = configuration.name.equals("b") ? 2L * (warmup + measured)
-                : configuration.name.equals("c") ? 0 : -1;
+        long expectedGated = configuration.name().equals("b") ? 2L * (warmup + measured)
+                : configuration.name().equals("c") ? 0 : -1;
         if (!result.containsKey("gated") || result.get("gated") != expectedGated) {
-            throw new IllegalStateException(client + " in configuration " + configuration.name + ": expected "
+            throw new IllegalStateException(client + " in configuration " + configuration.name() + ": expected "
                     + expectedGated + " gated calls, the child reported " + result);
         }
         return result;
@@ -128,15 +128,15 @@ public final class OverheadBench {
             for (String kind : KINDS) {
                 List<Double> baseline = micros.get(key(client, kind, "a"));
                 for (Configuration configuration : configurations) {
-                    List<Double> values = micros.get(key(client, kind, configuration.name));
-                    boolean isBaseline = configuration.name.equals("a");
+                    List<Double> values = micros.get(key(client, kind, configuration.name()));
+                    boolean isBaseline = configuration.name().equals("a");
                     Spread ratio = Spread.of(Spread.ratios(values, baseline));
                     Spread added = Spread.of(Spread.differences(values, baseline));
-                    md.row(clientName(client), "`" + kind + "`", "(" + configuration.name + ") " + configuration.description,
+                    md.row(clientName(client), "`" + kind + "`", "(" + configuration.name() + ") " + configuration.description(),
                             Spread.of(values).format("%.1f"), isBaseline ? "×1" : "×" + ratio.format("%.3f"),
                             isBaseline ? "–" : added.format("%+.1f"));
                     if (!isBaseline) {
-                        verdicts.add(verdict(client, kind, configuration.name, ratio, added));
+                        verdicts.add(verdict(client, kind, configuration.name(), ratio, added));
                     }
                 }
             }

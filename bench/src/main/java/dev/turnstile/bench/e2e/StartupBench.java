@@ -48,7 +48,7 @@ public final class StartupBench {
             for (Configuration configuration : Configuration.inRound(configurations, round)) {
                 double time = timeToFirstLine(configuration);
                 if (round > 0) {
-                    millis.computeIfAbsent(configuration.name, k -> new ArrayList<>()).add(time);
+                    millis.computeIfAbsent(configuration.name(), k -> new ArrayList<>()).add(time);
                 }
             }
         }
@@ -78,12 +78,12 @@ public final class StartupBench {
 
     private double timeToFirstLine(Configuration configuration) throws Exception {
         long start = System.nanoTime();
-        try (ChildJvm child = ChildJvm.start(configuration.jvmOptions, options.path("apps"), APP, List.of(),
+        try (ChildJvm child = ChildJvm.start(configuration.jvmOptions(), options.path("apps"), APP, List.of(),
                 stderr(configuration))) {
             String line = child.readLine();
             long elapsed = System.nanoTime() - start;
             if (!line.equals("started")) {
-                throw new IllegalStateException(configuration.name + ": unexpected first line " + line);
+                throw new IllegalStateException(configuration.name() + ": unexpected first line " + line);
             }
             child.awaitSuccess();
             return elapsed / 1e6;
@@ -91,7 +91,7 @@ public final class StartupBench {
     }
 
     private Path stderr(Configuration configuration) {
-        return work.resolve("startup-" + configuration.name + ".err");
+        return work.resolve("startup-" + configuration.name() + ".err");
     }
 
     /** A timing means nothing if the agent did not start: each leaves its mark on standard error. */
@@ -100,8 +100,8 @@ public final class StartupBench {
                 "otel", "opentelemetry-javaagent");
         for (Configuration configuration : configurations) {
             String log = Files.readString(stderr(configuration), StandardCharsets.UTF_8);
-            if (!log.contains(marks.get(configuration.name))) {
-                throw new IllegalStateException(configuration.name + ": no \"" + marks.get(configuration.name)
+            if (!log.contains(marks.get(configuration.name()))) {
+                throw new IllegalStateException(configuration.name() + ": no \"" + marks.get(configuration.name())
                         + "\" in " + stderr(configuration));
             }
         }
@@ -117,9 +117,9 @@ public final class StartupBench {
         md.header(1, "configuration", "ms to first line", "added ms, paired", "× no agent, paired");
         List<Double> baseline = millis.get("none");
         for (Configuration configuration : configurations) {
-            List<Double> values = millis.get(configuration.name);
-            boolean isBaseline = configuration.name.equals("none");
-            md.row(configuration.description, Spread.of(values).format("%.0f"),
+            List<Double> values = millis.get(configuration.name());
+            boolean isBaseline = configuration.name().equals("none");
+            md.row(configuration.description(), Spread.of(values).format("%.0f"),
                     isBaseline ? "–" : Spread.of(Spread.differences(values, baseline)).format("%+.0f"),
                     isBaseline ? "×1" : "×" + Spread.of(Spread.ratios(values, baseline)).format("%.2f"));
         }

@@ -3,29 +3,16 @@ package dev.turnstile.demo.app;
 import java.util.Random;
 
 /** An inclusive range of longs ({@code 200..600}, or a single value), drawn from uniformly. */
-public final class Range {
+public record Range(long min, long max) {
 
-    private final long min;
-    private final long max;
-
-    public Range(long min, long max) {
+    public Range {
         if (min < 0 || max < min) {
             throw new IllegalArgumentException("expected 0 <= min <= max, got " + min + ".." + max);
         }
-        this.min = min;
-        this.max = max;
     }
 
     public static Range of(long value) {
         return new Range(value, value);
-    }
-
-    public long min() {
-        return min;
-    }
-
-    public long max() {
-        return max;
     }
 
     public long mean() {

@@ -7,22 +7,13 @@ import java.util.List;
  * {@code callsPerTurn} streamed LLM calls with a tool pause between them. Agent {@code i} gets its
  * first task {@code i * staggerMillis} after the start and its next one {@code thinkMillis} after
  * finishing the last. All times in millis, all random draws from {@code seed}.
+ *
+ * @param stacks the client stacks, dealt to the agents in turn: agent {@code i} uses {@code stacks[i % n]}
  */
-public final class Workload {
+public record Workload(int agents, int turns, int callsPerTurn, Range tokens, Range toolPauseMillis,
+                       Range thinkMillis, long staggerMillis, int maxRetries, List<String> stacks, long seed) {
 
-    private final int agents;
-    private final int turns;
-    private final int callsPerTurn;
-    private final Range tokens;
-    private final Range toolPauseMillis;
-    private final Range thinkMillis;
-    private final long staggerMillis;
-    private final int maxRetries;
-    private final List<String> stacks;
-    private final long seed;
-
-    public Workload(int agents, int turns, int callsPerTurn, Range tokens, Range toolPauseMillis,
-                    Range thinkMillis, long staggerMillis, int maxRetries, List<String> stacks, long seed) {
+    public Workload {
         if (agents < 1 || turns < 1 || callsPerTurn < 1) {
             throw new IllegalArgumentException("agents, turns and calls must be at least 1");
         }
@@ -35,61 +26,11 @@ public final class Workload {
         if (stacks.isEmpty()) {
             throw new IllegalArgumentException("at least one client stack is needed");
         }
-        this.agents = agents;
-        this.turns = turns;
-        this.callsPerTurn = callsPerTurn;
-        this.tokens = tokens;
-        this.toolPauseMillis = toolPauseMillis;
-        this.thinkMillis = thinkMillis;
-        this.staggerMillis = staggerMillis;
-        this.maxRetries = maxRetries;
-        this.stacks = List.copyOf(stacks);
-        this.seed = seed;
-    }
-
-    public int agents() {
-        return agents;
-    }
-
-    public int turns() {
-        return turns;
-    }
-
-    public int callsPerTurn() {
-        return callsPerTurn;
-    }
-
-    public Range tokens() {
-        return tokens;
-    }
-
-    public Range toolPauseMillis() {
-        return toolPauseMillis;
-    }
-
-    public Range thinkMillis() {
-        return thinkMillis;
-    }
-
-    public long staggerMillis() {
-        return staggerMillis;
-    }
-
-    public int maxRetries() {
-        return maxRetries;
-    }
-
-    /** The client stacks, dealt to the agents in turn: agent {@code i} uses {@code stacks[i % n]}. */
-    public List<String> stacks() {
-        return stacks;
+        stacks = List.copyOf(stacks);
     }
 
     public String stackOf(int agent) {
         return stacks.get(agent % stacks.size());
-    }
-
-    public long seed() {
-        return seed;
     }
 
     public int totalTurns() {

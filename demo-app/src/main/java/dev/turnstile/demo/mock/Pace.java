@@ -6,25 +6,12 @@ import java.time.Duration;
  * How fast the mock provider answers: a wait before the first token (the model "thinking"), then
  * one token every {@code tokenInterval}.
  */
-public final class Pace {
+public record Pace(Duration firstToken, Duration tokenInterval) {
 
-    private final Duration firstToken;
-    private final Duration tokenInterval;
-
-    public Pace(Duration firstToken, Duration tokenInterval) {
+    public Pace {
         if (firstToken.isNegative() || tokenInterval.isNegative()) {
             throw new IllegalArgumentException("pace durations must not be negative");
         }
-        this.firstToken = firstToken;
-        this.tokenInterval = tokenInterval;
-    }
-
-    public Duration firstToken() {
-        return firstToken;
-    }
-
-    public Duration tokenInterval() {
-        return tokenInterval;
     }
 
     /** How long an answer of {@code tokens} tokens takes to stream. */

@@ -53,7 +53,7 @@ final class Api implements HttpHandler {
             } catch (RuntimeException e) {
                 answer = Answer.error(500, "internal error: " + e);
             }
-            Responses.json(exchange, answer.status, Json.write(answer.body));
+            Responses.json(exchange, answer.status(), Json.write(answer.body()));
         } finally {
             exchange.close();
         }
@@ -258,14 +258,7 @@ final class Api implements HttpHandler {
         }
     }
 
-    private static final class Answer {
-        final int status;
-        final Object body;
-
-        Answer(int status, Object body) {
-            this.status = status;
-            this.body = body;
-        }
+    private record Answer(int status, Object body) {
 
         static Answer ok(Object body) {
             return new Answer(200, body);

@@ -7,9 +7,9 @@ import dev.turnstile.core.ProviderSettings;
 import dev.turnstile.core.SchedulerSettings;
 
 /** Translates the configuration into the scheduler's own settings. */
-public final class SchedulerFactory {
+public final class SchedulerSettingsMapper {
 
-    private SchedulerFactory() {
+    private SchedulerSettingsMapper() {
     }
 
     public static SchedulerSettings settings(TurnstileConfig config) {

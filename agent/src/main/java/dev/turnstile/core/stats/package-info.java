@@ -1,0 +1,5 @@
+/**
+ * The statistics the scheduler keeps per provider: a compact latency histogram behind the wait
+ * and hold percentiles. Not thread-safe; its owner guards it. May import only {@code java.*}.
+ */
+package dev.turnstile.core.stats;
