@@ -15,23 +15,56 @@ cd "$(dirname "$0")/.."
 port=18089
 cap=4
 compare=false
+help=false
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   case "${args[$i]}" in
     --port) port="${args[$((i + 1))]:-$port}" ;;
     --cap) cap="${args[$((i + 1))]:-$cap}" ;;
     --compare) compare=true ;;
+    --help | -h) help=true ;;
   esac
 done
-
-if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]]; then
-  echo "building the agent and the demo (mvn -B -q -pl demo-app -am package -DskipTests) ..." >&2
-  mvn -B -q -pl demo-app -am package -DskipTests
-fi
 
 java="${JAVA:-java}"
 agent_jar="${DEMO_AGENT_JAR:-agent/target/turnstile-agent.jar}"
 demo_jar=demo-app/target/turnstile-demo.jar
+built_agent_jar=agent/target/turnstile-agent.jar
+
+# True when a jar is missing or a source or build file is newer than it.
+stale() {
+  [[ -f "$demo_jar" && -f "$built_agent_jar" ]] || return 0
+  local oldest="$demo_jar"
+  [[ "$built_agent_jar" -ot "$oldest" ]] && oldest="$built_agent_jar"
+  [[ -n "$(find pom.xml agent/pom.xml agent/src/main demo-app/pom.xml demo-app/src/main \
+            -newer "$oldest" -print -quit)" ]]
+}
+
+# Maven's own progress, one line per module and long step, without colour codes.
+build() {
+  echo "building the agent and the demo (mvn -B -pl demo-app -am package -DskipTests; 1-2 min the first time) ..." >&2
+  local log
+  log="$(mktemp)"
+  if ! mvn -B -pl demo-app -am package -DskipTests 2>&1 | tee "$log" \
+      | sed -u 's/\x1b\[[0-9;]*m//g' \
+      | grep --line-buffered -E '^\[INFO\] Building Turnstile|laying out|^\[INFO\] BUILD' >&2; then
+    :
+  fi
+  if ! grep -q 'BUILD SUCCESS' "$log"; then
+    sed 's/\x1b\[[0-9;]*m//g' "$log" | tail -40 >&2
+    echo "the build failed; the lines above say why (whole log: $log)" >&2
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]] && stale; then
+  build
+fi
+
+if [[ "$help" == true ]]; then
+  exec "$java" -jar "$demo_jar" --help
+fi
 
 if [[ "$compare" == true ]]; then
   exec "$java" -jar "$demo_jar" --agent-jar "$agent_jar" --port "$port" --cap "$cap" "$@"
