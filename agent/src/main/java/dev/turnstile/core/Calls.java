@@ -19,15 +19,12 @@ final class Calls implements SlotBackend.Grants {
     /** The backend when it is the local one, which lets the uncontended path skip the ticket. */
     private final LocalSlotBackend local;
     private final Backpressure backpressure;
+    private final LiveSettings settings;
     private final AgentTracker agents = new AgentTracker();
     final Watchdog watchdog;
 
-    // From the scheduler's settings, in the unit the call path needs.
-    private long turnIdleNanos;
-    private long releaseCooldownNanos;
-
     Calls(SlotScheduler scheduler, SchedulerLock lock, TimeSource time, TimerService timer, Providers providers,
-          WaitingLine line, SlotBackend backend, Backpressure backpressure) {
+          WaitingLine line, SlotBackend backend, Backpressure backpressure, LiveSettings settings) {
         this.scheduler = scheduler;
         this.lock = lock;
         this.time = time;
@@ -36,12 +33,8 @@ final class Calls implements SlotBackend.Grants {
         this.backend = backend;
         this.local = backend instanceof LocalSlotBackend ? (LocalSlotBackend) backend : null;
         this.backpressure = backpressure;
+        this.settings = settings;
         this.watchdog = new Watchdog(lock, timer, backend, this);
-    }
-
-    void settingsChanged(SchedulerSettings settings) {
-        turnIdleNanos = settings.turnIdle().toNanos();
-        releaseCooldownNanos = settings.releaseCooldown().toNanos();
     }
 
     Iterable<AgentState> agents() {
@@ -56,7 +49,7 @@ final class Calls implements SlotBackend.Grants {
         if (key == null) {
             return null;
         }
-        AgentState agent = agents.arrive(key, now, time, turnIdleNanos);
+        AgentState agent = agents.arrive(key, now, time, settings.turnIdleNanos());
         if (request.hasTurnStart()) {
             agent.turnStartMillis = request.turnStartMillis();
         }
@@ -142,8 +135,8 @@ final class Calls implements SlotBackend.Grants {
             } else {
                 provider.stats.started--; // the slot never reached its caller
             }
-            boolean coolDown = delivered && releaseCooldownNanos > 0 && !provider.removed;
-            backend.release(permit, coolDown ? releaseCooldownNanos : 0);
+            long cooldownNanos = settings.releaseCooldownNanos();
+            backend.release(permit, delivered && cooldownNanos > 0 && !provider.removed ? cooldownNanos : 0);
             if (providers.queued > 0) {
                 backend.dispatch();
             }

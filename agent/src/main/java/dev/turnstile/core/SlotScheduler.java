@@ -42,8 +42,8 @@ public final class SlotScheduler {
     private final TimeSource time;
     private final SlotCounter.Factory counters;
     private final LimitPolicy.Factory limits;
-    private final PausePolicy.Tuning backoff;
     private final Random random;
+    private final LiveSettings settings;
     private final SchedulerLock lock;
     private final Providers providers = new Providers();
     private final SlotBackend backend;
@@ -51,7 +51,6 @@ public final class SlotScheduler {
     private final Backpressure backpressure;
     private final Calls calls;
 
-    private SchedulerSettings settings;
     private boolean enabled = true;
 
     public SlotScheduler(SchedulerSettings settings, TimeSource time, TimerService timer, Random random,
@@ -74,18 +73,16 @@ public final class SlotScheduler {
         Objects.requireNonNull(timer, "timer");
         this.random = Objects.requireNonNull(random, "random");
         this.counters = Objects.requireNonNull(counters, "counters");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        LiveSettings live = new LiveSettings();
+        LiveSettings live = new LiveSettings(Objects.requireNonNull(settings, "settings"));
+        this.settings = live;
         this.limits = limits != null ? limits : ceiling -> new AdaptiveLimit(ceiling, live);
-        this.backoff = live;
         this.lock = new SchedulerLock(time, listeners);
         this.backend = backend != null ? backend : new LocalSlotBackend(lock, timer, providers,
                 counters.create(SlotCounter.Factory.GLOBAL), live::globalLimit);
         this.line = new WaitingLine(lock, timer, providers, this.backend, live::globalLimit);
         this.backpressure = new Backpressure(lock, timer, this.backend);
-        this.calls = new Calls(this, lock, time, timer, providers, line, this.backend, backpressure);
+        this.calls = new Calls(this, lock, time, timer, providers, line, this.backend, backpressure, live);
         this.backend.bind(calls);
-        apply(settings);
     }
 
     public void addListener(SchedulerListener listener) {
@@ -204,7 +201,7 @@ public final class SlotScheduler {
         lock.run(() -> {
             String id = providerSettings.id();
             providers.add(new ProviderState(providerSettings, counters.create(id),
-                    limits.create(providerSettings.limit()), new PausePolicy(backoff, random::nextDouble)));
+                    limits.create(providerSettings.limit()), new PausePolicy(settings, random::nextDouble)));
             lock.outbox().event(l -> l.providerAdded(id));
         });
     }
@@ -276,7 +273,7 @@ public final class SlotScheduler {
     public void setGlobalLimit(int globalLimit) {
         SchedulerSettings.requireLimit("global limit", globalLimit);
         lock.run(() -> {
-            apply(settings.toBuilder().globalLimit(globalLimit).build());
+            settings.set(settings.current().toBuilder().globalLimit(globalLimit).build());
             backend.dispatch();
         });
     }
@@ -284,7 +281,7 @@ public final class SlotScheduler {
     public void updateSettings(SchedulerSettings newSettings) {
         Objects.requireNonNull(newSettings, "settings");
         lock.run(() -> {
-            apply(newSettings);
+            settings.set(newSettings);
             backend.dispatch();
         });
     }
@@ -306,7 +303,7 @@ public final class SlotScheduler {
     }
 
     public SchedulerSettings currentSettings() {
-        return lock.call(() -> settings);
+        return lock.call(settings::current);
     }
 
     /** The provider's settings. @throws IllegalArgumentException for an unknown provider */
@@ -348,38 +345,5 @@ public final class SlotScheduler {
             return new SchedulerSnapshot(time.epochMillis(), enabled, settings.globalLimit(), providers.inFlight,
                     providers.queued, providerSnapshots, agentSnapshots);
         });
-    }
-
-    private void apply(SchedulerSettings newSettings) {
-        this.settings = newSettings;
-        calls.settingsChanged(newSettings);
-    }
-
-    /** The settings in force, read by the policies at each event; only ever called under the lock. */
-    private final class LiveSettings implements AdaptiveLimit.Tuning, PausePolicy.Tuning {
-
-        int globalLimit() {
-            return settings.globalLimit();
-        }
-
-        @Override
-        public boolean lowersOnRateLimit() {
-            return settings.adaptive();
-        }
-
-        @Override
-        public long quietPeriodNanos() {
-            return settings.adaptiveRecovery().toNanos();
-        }
-
-        @Override
-        public long backoffInitialNanos() {
-            return settings.backoffInitial().toNanos();
-        }
-
-        @Override
-        public long backoffMaxNanos() {
-            return settings.backoffMax().toNanos();
-        }
     }
 }
