@@ -27,12 +27,12 @@ public final class ProviderSnapshot {
     ProviderSnapshot(ProviderState p, long nowNanos) {
         this.id = p.id;
         this.limit = p.settings.limit();
-        this.effectiveLimit = p.effectiveLimit;
-        this.inFlight = p.inFlight;
+        this.effectiveLimit = p.limit.limit();
+        this.inFlight = p.calls.size();
         this.queued = p.queue.size();
         this.slotsTaken = p.slots.taken();
-        this.paused = p.isPausedAt(nowNanos);
-        this.pauseRemainingMillis = paused ? ceilMillis(p.pausedUntilNanos - nowNanos) : 0;
+        this.paused = p.pause.isPausedAt(nowNanos);
+        this.pauseRemainingMillis = paused ? ceilMillis(p.pause.untilNanos() - nowNanos) : 0;
         this.maxHoldMillis = p.settings.maxHold().toMillis();
         this.queueTimeoutMillis = p.settings.queueTimeout().toMillis();
         ProviderStats s = p.stats;

@@ -1,9 +1,10 @@
 package dev.turnstile.core;
 
 /**
- * Counts the taken slots of one limit. The scheduler owns the policy (who waits, in which order,
- * when a provider is paused); a counter only counts. Keeping the two apart lets the count move to
- * a shared store later (several JVMs sharing one provider limit) without touching the policy.
+ * Counts the taken slots of one limit in this JVM: the counting primitive of the
+ * {@link LocalSlotBackend}. The scheduler owns the policy (who waits, in which order, when a
+ * provider is paused); a counter only counts. A store shared by several JVMs plugs in one level up,
+ * as a {@link SlotBackend}, whose decisions may take a round trip.
  *
  * <p>Called only under the scheduler's lock.
  */

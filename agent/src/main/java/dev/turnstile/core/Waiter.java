@@ -3,11 +3,12 @@ package dev.turnstile.core;
 import dev.turnstile.core.time.Cancellable;
 
 /**
- * A queued call. Its fate is decided under the scheduler's lock ({@link #grant}, {@link #expire},
- * {@link #cancel}); the decision is delivered after the lock is released ({@link #deliver}), so
- * no caller code ever runs while the scheduler is locked.
+ * A queued call, and its ticket for the {@link SlotBackend}. Its fate is decided under the
+ * scheduler's lock ({@link #grant}, {@link #expire}, {@link #cancel}); the decision is delivered
+ * after the lock is released ({@link #deliver}), so no caller code ever runs while the scheduler
+ * is locked.
  */
-abstract class Waiter implements Comparable<Waiter> {
+abstract class Waiter implements Comparable<Waiter>, SlotTicket {
 
     static final int WAITING = 0;
     static final int GRANTED = 1;
@@ -35,6 +36,21 @@ abstract class Waiter implements Comparable<Waiter> {
         this.turnStartMillis = turnStartMillis;
         this.sequence = sequence;
         this.enqueuedNanos = enqueuedNanos;
+    }
+
+    @Override
+    public final String providerId() {
+        return provider.id;
+    }
+
+    @Override
+    public final long turnStartMillis() {
+        return turnStartMillis;
+    }
+
+    @Override
+    public final long sequence() {
+        return sequence;
     }
 
     /** Oldest turn first; within a turn start, first come first served. */

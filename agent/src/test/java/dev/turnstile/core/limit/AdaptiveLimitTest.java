@@ -1,0 +1,152 @@
+package dev.turnstile.core.limit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The adaptive limit on its own: times are passed in, so no clock is needed. */
+class AdaptiveLimitTest {
+
+    private static final long QUIET = TimeUnit.SECONDS.toNanos(30);
+    private static final long T0 = 1_000_000_000L;
+
+    /** The scheduler's settings as the policy reads them; a test may change them mid-way. */
+    private static final class Settings implements AdaptiveLimit.Tuning {
+        boolean adaptive = true;
+        long quietNanos = QUIET;
+
+        @Override
+        public boolean lowersOnRateLimit() {
+            return adaptive;
+        }
+
+        @Override
+        public long quietPeriodNanos() {
+            return quietNanos;
+        }
+    }
+
+    private final Settings settings = new Settings();
+
+    @Test
+    void startsAtTheCeilingAndAwaitsNoQuietPeriod() {
+        AdaptiveLimit limit = new AdaptiveLimit(4, settings);
+
+        assertThat(limit.limit()).isEqualTo(4);
+        assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(LimitPolicy.NO_CHECK);
+    }
+
+    @Test
+    void eachRateLimitLowersByOneButNeverBelowOne() {
+        AdaptiveLimit limit = new AdaptiveLimit(3, settings);
+
+        limit.onRateLimited(T0);
+        assertThat(limit.limit()).isEqualTo(2);
+        limit.onRateLimited(T0);
+        limit.onRateLimited(T0);
+
+        assertThat(limit.limit()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnlimitedProviderStaysUnlimited() {
+        AdaptiveLimit limit = new AdaptiveLimit(0, settings);
+
+        limit.onRateLimited(T0);
+
+        assertThat(limit.limit()).isZero();
+        assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(LimitPolicy.NO_CHECK);
+    }
+
+    @Test
+    void theQuietCheckIsDueOneQuietPeriodAfterTheLastRateLimit() {
+        AdaptiveLimit limit = new AdaptiveLimit(3, settings);
+        limit.onRateLimited(T0);
+
+        assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(QUIET);
+        assertThat(limit.quietCheckDelayNanos(T0 + QUIET / 3)).isEqualTo(QUIET - QUIET / 3);
+        assertThat(limit.quietCheckDelayNanos(T0 + QUIET)).as("due now: the next check one period on")
+                .isEqualTo(QUIET);
+    }
+
+    @Test
+    void eachQuietPeriodRaisesByOneUpToTheCeiling() {
+        AdaptiveLimit limit = new AdaptiveLimit(3, settings);
+        limit.onRateLimited(T0);
+        limit.onRateLimited(T0);
+
+        limit.onQuietPeriod(T0 + QUIET - 1);
+        assertThat(limit.limit()).as("not quiet long enough").isEqualTo(1);
+        limit.onQuietPeriod(T0 + QUIET);
+        assertThat(limit.limit()).isEqualTo(2);
+        limit.onQuietPeriod(T0 + QUIET + 1);
+        assertThat(limit.limit()).as("the next step needs its own quiet period").isEqualTo(2);
+        limit.onQuietPeriod(T0 + 2 * QUIET);
+        assertThat(limit.limit()).isEqualTo(3);
+        limit.onQuietPeriod(T0 + 3 * QUIET);
+
+        assertThat(limit.limit()).isEqualTo(3);
+        assertThat(limit.quietCheckDelayNanos(T0 + 3 * QUIET)).isEqualTo(LimitPolicy.NO_CHECK);
+    }
+
+    @Test
+    void aNewRateLimitRestartsTheQuietPeriod() {
+        AdaptiveLimit limit = new AdaptiveLimit(3, settings);
+        limit.onRateLimited(T0);
+        limit.onRateLimited(T0 + QUIET / 2);
+
+        limit.onQuietPeriod(T0 + QUIET);
+
+        assertThat(limit.limit()).isEqualTo(1);
+        assertThat(limit.quietCheckDelayNanos(T0 + QUIET)).isEqualTo(QUIET / 2);
+    }
+
+    @Test
+    void switchedOffItLowersNothingButARateLimitIsStillNotQuiet() {
+        AdaptiveLimit limit = new AdaptiveLimit(3, settings);
+        limit.onRateLimited(T0);
+        settings.adaptive = false;
+
+        limit.onRateLimited(T0 + QUIET / 2);
+        assertThat(limit.limit()).isEqualTo(2);
+        limit.onQuietPeriod(T0 + QUIET);
+        assertThat(limit.limit()).as("the second rate limit restarted the quiet period").isEqualTo(2);
+        limit.onQuietPeriod(T0 + QUIET / 2 + QUIET);
+
+        assertThat(limit.limit()).as("an already lowered limit still climbs back").isEqualTo(3);
+    }
+
+    @Test
+    void theOperatorsCeilingEndsTheAdaptation() {
+        AdaptiveLimit limit = new AdaptiveLimit(3, settings);
+        limit.onRateLimited(T0);
+
+        limit.setCeiling(5);
+
+        assertThat(limit.limit()).isEqualTo(5);
+        assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(LimitPolicy.NO_CHECK);
+    }
+
+    @Test
+    void successesAloneChangeNothing() {
+        AdaptiveLimit limit = new AdaptiveLimit(3, settings);
+        limit.onRateLimited(T0);
+
+        limit.onSuccess(TimeUnit.MILLISECONDS.toNanos(5), 1, T0 + 1);
+
+        assertThat(limit.limit()).isEqualTo(2);
+    }
+
+    @Test
+    void aZeroQuietPeriodIsCheckedAtMostEveryMillisecond() {
+        settings.quietNanos = 0;
+        AdaptiveLimit limit = new AdaptiveLimit(3, settings);
+        limit.onRateLimited(T0);
+
+        assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
+        limit.onQuietPeriod(T0);
+        assertThat(limit.limit()).isEqualTo(3);
+    }
+}
