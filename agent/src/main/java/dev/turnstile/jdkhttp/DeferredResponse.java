@@ -1,36 +1,67 @@
 package dev.turnstile.jdkhttp;
 
+import dev.turnstile.http.DeferredExchange;
+import dev.turnstile.http.GatedCall;
+
+import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * What {@code sendAsync} returns while a call waits for its slot: completes with the real
- * response once the call was started and answered. Cancelling it withdraws the waiting call, or
- * cancels the real exchange once started, so the caller's {@code cancel} keeps its meaning.
+ * What {@code sendAsync} returns while a call waits for its slot: its {@link DeferredExchange}
+ * sends the request when the slot is granted, and this completes with the answer. Cancelling it
+ * withdraws the waiting call, or cancels the real exchange once started, so the caller's
+ * {@code cancel} keeps its meaning.
  */
-final class DeferredResponse<T> extends CompletableFuture<T> {
+final class DeferredResponse<T> extends CompletableFuture<HttpResponse<T>> implements DeferredExchange.Client {
 
-    private final CompletableFuture<Void> slot;
-    private volatile CompletableFuture<?> exchange;
+    private final DeferredExchange exchange;
+    private final GatedCall call;
+    private final Supplier<CompletableFuture<HttpResponse<T>>> send;
+    private volatile CompletableFuture<HttpResponse<T>> sent;
 
-    DeferredResponse(CompletableFuture<Void> slot) {
-        this.slot = slot;
+    /** {@code send} sends the request for real, with a body handler that ends {@code call}. */
+    DeferredResponse(DeferredExchange exchange, GatedCall call, Supplier<CompletableFuture<HttpResponse<T>>> send) {
+        this.exchange = exchange;
+        this.call = call;
+        this.send = send;
     }
 
-    void started(CompletableFuture<?> realExchange) {
-        exchange = realExchange;
-        if (isCancelled()) {
-            realExchange.cancel(true);
+    @Override
+    public void start() {
+        if (isDone()) {
+            call.fail(); // completed by the application while queued (orTimeout, say): nobody waits for it
+            return;
+        }
+        CompletableFuture<HttpResponse<T>> response = send.get();
+        sent = response;
+        response.whenComplete((answer, failure) -> {
+            if (failure != null) {
+                call.fail();
+                completeExceptionally(failure);
+            } else {
+                complete(answer);
+            }
+        });
+    }
+
+    @Override
+    public void fail(Throwable why) {
+        completeExceptionally(why);
+    }
+
+    @Override
+    public void cancelStarted(boolean mayInterruptIfRunning) {
+        CompletableFuture<HttpResponse<T>> response = sent;
+        if (response != null) {
+            response.cancel(mayInterruptIfRunning);
         }
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
-        slot.cancel(mayInterruptIfRunning);
-        CompletableFuture<?> real = exchange;
-        if (real != null) {
-            real.cancel(mayInterruptIfRunning);
-        }
+        exchange.cancel(mayInterruptIfRunning);
         return cancelled;
     }
 

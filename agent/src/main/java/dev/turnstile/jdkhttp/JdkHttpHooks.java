@@ -1,6 +1,7 @@
 package dev.turnstile.jdkhttp;
 
 import dev.turnstile.bootstrap.JdkHttpBridge;
+import dev.turnstile.http.DeferredExchange;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.log.FailOpen;
@@ -42,11 +43,14 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
             if (call == null) {
                 return null;
             }
-            CompletableFuture<Void> slot = call.acquireAsync();
-            if (slot.isDone() && !slot.isCompletedExceptionally()) {
+            DeferredExchange exchange = DeferredExchange.request(call);
+            if (exchange.grantedAtOnce()) {
                 return call; // a slot at once: the send goes on now
             }
-            return deferred(call, slot, (HttpClient) client, httpRequest, handler, pushHandler);
+            DeferredResponse<Object> response = new DeferredResponse<>(exchange, call,
+                    () -> resend((HttpClient) client, httpRequest, handler, pushHandler, call));
+            exchange.startWhenGranted(response);
+            return response;
         } catch (Throwable t) {
             FailOpen.report("jdk-httpclient send", t);
             return null;
@@ -73,42 +77,16 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
         });
     }
 
+    /** Sends a deferred call for real, now that it holds its slot; the hook lets this send through. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static CompletableFuture<Object> deferred(GatedCall call, CompletableFuture<Void> slot, HttpClient client,
-                                                      HttpRequest request, Object handler, Object pushHandler) {
-        DeferredResponse<Object> response = new DeferredResponse<>(slot);
-        slot.whenComplete((granted, error) -> {
-            if (error != null) {
-                response.completeExceptionally(error); // the queue timeout, as an IOException
-                return;
-            }
-            if (response.isDone()) {
-                call.fail(); // cancelled while the grant was on its way
-                return;
-            }
-            CompletableFuture<HttpResponse<Object>> exchange;
-            RESENDING.set(Boolean.TRUE);
-            try {
-                exchange = client.sendAsync(request,
-                        new GatedBodyHandler<>((HttpResponse.BodyHandler<Object>) handler, call),
-                        (HttpResponse.PushPromiseHandler) pushHandler);
-            } catch (Throwable t) {
-                call.fail();
-                response.completeExceptionally(t);
-                return;
-            } finally {
-                RESENDING.remove();
-            }
-            response.started(exchange);
-            exchange.whenComplete((answer, failure) -> {
-                if (failure != null) {
-                    call.fail();
-                    response.completeExceptionally(failure);
-                } else {
-                    response.complete(answer);
-                }
-            });
-        });
-        return response;
+    private static CompletableFuture<HttpResponse<Object>> resend(HttpClient client, HttpRequest request,
+                                                                  Object handler, Object pushHandler, GatedCall call) {
+        RESENDING.set(Boolean.TRUE);
+        try {
+            return client.sendAsync(request, new GatedBodyHandler<>((HttpResponse.BodyHandler<Object>) handler, call),
+                    (HttpResponse.PushPromiseHandler) pushHandler);
+        } finally {
+            RESENDING.remove();
+        }
     }
 }

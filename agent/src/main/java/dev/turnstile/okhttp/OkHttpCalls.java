@@ -1,10 +1,10 @@
 package dev.turnstile.okhttp;
 
+import dev.turnstile.http.DeferredExchange;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,8 +20,8 @@ public final class OkHttpCalls {
     /** Async calls whose slot is granted, until their interceptor runs. */
     private static final Map<Object, GatedCall> GRANTED = new ConcurrentHashMap<>();
 
-    /** Async calls still waiting for their slot: the future is the slot (cancel withdraws). */
-    private static final Map<Object, CompletableFuture<Void>> WAITING = new ConcurrentHashMap<>();
+    /** Async calls still waiting for their slot (cancel withdraws them). */
+    private static final Map<Object, DeferredExchange> WAITING = new ConcurrentHashMap<>();
 
     /** Set while we enqueue a call ourselves, already gated (or cancelled): not to be gated again. */
     private static final ThreadLocal<Boolean> RESUMING = new ThreadLocal<>();
@@ -52,20 +52,20 @@ public final class OkHttpCalls {
         return GRANTED.isEmpty() ? null : GRANTED.remove(call);
     }
 
-    public static void waiting(Object call, CompletableFuture<Void> slot) {
-        WAITING.put(call, slot);
+    public static void waiting(Object call, DeferredExchange exchange) {
+        WAITING.put(call, exchange);
     }
 
     public static void doneWaiting(Object call) {
         WAITING.remove(call);
     }
 
-    /** Withdraws a call still waiting for its slot; the slot future's callbacks do the rest. */
+    /** Withdraws a call still waiting for its slot; its exchange does the rest. */
     static void cancelled(Object call) {
         if (!WAITING.isEmpty()) {
-            CompletableFuture<Void> slot = WAITING.get(call);
-            if (slot != null) {
-                slot.cancel(false);
+            DeferredExchange exchange = WAITING.get(call);
+            if (exchange != null) {
+                exchange.cancel(false);
             }
         }
     }

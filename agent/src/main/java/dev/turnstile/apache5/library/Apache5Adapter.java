@@ -1,6 +1,7 @@
 package dev.turnstile.apache5.library;
 
 import dev.turnstile.apache5.Apache5Library;
+import dev.turnstile.http.DeferredExchange;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.http.HeaderLookup;
@@ -18,11 +19,16 @@ import org.apache.hc.core5.http.MessageHeaders;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.net.URIAuthority;
 
+import java.util.concurrent.CompletableFuture;
+
 /** Reads Apache HttpClient 5's requests and responses for the gate; one instance per library class loader. */
 public final class Apache5Adapter implements Apache5Library {
 
     /** Where an async exchange's context keeps its gated call, for the per-attempt callback. */
     static final String CALL_ATTRIBUTE = "dev.turnstile.call";
+
+    /** What {@link #enterAsync} returns for an exchange that waits for its slot: the advice skips the start. */
+    private static final CompletableFuture<Void> STARTS_WHEN_GRANTED = new CompletableFuture<>();
 
     @Override
     public GatedCall open(Gate gate, Object target, Object request) {
@@ -104,8 +110,15 @@ public final class Apache5Adapter implements Apache5Library {
         }
         exchange.clientContext.setAttribute(CALL_ATTRIBUTE, call);
         GatedExecCallback gated = new GatedExecCallback((AsyncExecCallback) callback, call, exchange.clientContext);
-        return DeferredStart.startOrDefer(call, gated, httpRequest, (AsyncEntityProducer) entityProducer, exchange,
-                (AsyncExecChain) chain);
+        DeferredExchange deferred = DeferredExchange.request(call);
+        if (deferred.grantedAtOnce()) {
+            return gated;
+        }
+        // The client's future cancels the wait (through its dependency) as it would cancel a connection lease.
+        exchange.cancellableDependency.setDependency(() -> deferred.cancel(false));
+        deferred.startWhenGranted(new DeferredStart(gated, httpRequest, (AsyncEntityProducer) entityProducer,
+                exchange, (AsyncExecChain) chain));
+        return STARTS_WHEN_GRANTED;
     }
 
     @Override

@@ -1,49 +1,48 @@
 package dev.turnstile.apache5.library;
 
-import dev.turnstile.http.GatedCall;
+import dev.turnstile.http.DeferredExchange;
 import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
+import java.io.IOException;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Starts an async exchange now when its slot is free, or later, when the slot is granted, on the
- * thread that grants it: nobody blocks while it waits. The client's future cancels the wait
- * (through its dependency) as it would cancel a connection lease.
+ * An async exchange that waited for its slot: granted, it goes down the execution chain as it
+ * would have at once; not started, its callback fails as the client fails an exchange that cannot
+ * start (its future then fails too).
  */
-final class DeferredStart {
+final class DeferredStart implements DeferredExchange.Client {
 
-    private DeferredStart() {
+    private final GatedExecCallback gated;
+    private final HttpRequest request;
+    private final AsyncEntityProducer entityProducer;
+    private final AsyncExecChain.Scope scope;
+    private final AsyncExecChain chain;
+
+    DeferredStart(GatedExecCallback gated, HttpRequest request, AsyncEntityProducer entityProducer,
+                  AsyncExecChain.Scope scope, AsyncExecChain chain) {
+        this.gated = gated;
+        this.request = request;
+        this.entityProducer = entityProducer;
+        this.scope = scope;
+        this.chain = chain;
     }
 
-    /** Returns the gated callback to go on with now, or the slot future when the start was deferred. */
-    static Object startOrDefer(GatedCall call, GatedExecCallback gated, HttpRequest request,
-                               AsyncEntityProducer entityProducer, AsyncExecChain.Scope scope, AsyncExecChain chain) {
-        CompletableFuture<Void> slot = call.acquireAsync();
-        if (slot.isDone() && !slot.isCompletedExceptionally()) {
-            return gated;
+    @Override
+    public void start() throws HttpException, IOException {
+        if (scope.cancellableDependency.isCancelled()) {
+            gated.failed(new CancellationException("Request execution cancelled")); // just before our withdraw
+            return;
         }
-        scope.cancellableDependency.setDependency(() -> slot.cancel(false));
-        slot.whenComplete((granted, error) -> {
-            if (error != null) {
-                gated.failed(error instanceof Exception ? (Exception) error : new CancellationException());
-            } else if (scope.cancellableDependency.isCancelled()) {
-                gated.failed(new CancellationException("Request execution cancelled"));
-            } else {
-                start(gated, request, entityProducer, scope, chain);
-            }
-        });
-        return slot;
+        chain.proceed(request, entityProducer, scope, gated);
     }
 
-    private static void start(GatedExecCallback gated, HttpRequest request, AsyncEntityProducer entityProducer,
-                              AsyncExecChain.Scope scope, AsyncExecChain chain) {
-        try {
-            chain.proceed(request, entityProducer, scope, gated);
-        } catch (Exception e) {
-            gated.failed(e); // what the client does when the exchange cannot start
-        }
+    @Override
+    public void fail(Throwable why) {
+        gated.failed(why instanceof Exception ? (Exception) why : new CompletionException(why));
     }
 }

@@ -1,5 +1,6 @@
 package dev.turnstile.okhttp.library;
 
+import dev.turnstile.http.DeferredExchange;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.log.FailOpen;
 import dev.turnstile.okhttp.OkHttpCalls;
@@ -9,40 +10,52 @@ import okhttp3.Callback;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
- * The end of an enqueued call's wait for its slot. Granted: the call is enqueued for real now.
+ * An enqueued call that waited for its slot. Granted: the call is enqueued for real now.
  * Cancelled while waiting: it is enqueued anyway, ungated, so that OkHttp itself finds it
  * cancelled and gives the callback its usual {@code IOException("Canceled")} on a dispatcher
  * thread. Queue timeout: the callback gets the timeout's {@code IOException}.
  */
-final class DeferredEnqueue {
+final class DeferredEnqueue implements DeferredExchange.Client {
 
-    private DeferredEnqueue() {
+    private final Call call;
+    private final Callback callback;
+    private final GatedCall gated;
+
+    DeferredEnqueue(Call call, Callback callback, GatedCall gated) {
+        this.call = call;
+        this.callback = callback;
+        this.gated = gated;
     }
 
-    static void slotDecided(Call call, Callback callback, GatedCall gated, Throwable error) {
+    @Override
+    public void start() {
         OkHttpCalls.doneWaiting(call);
-        if (error == null && !call.isCanceled()) {
-            OkHttpCalls.granted(call, gated);
-            enqueue(call, new ReleasingCallback(callback, gated), gated);
+        if (call.isCanceled()) {
+            gated.fail(); // cancelled just before our cancel hook could withdraw it
+            enqueue(callback);
             return;
         }
-        gated.fail(); // releases a slot granted just as the call was cancelled; no-op otherwise
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause == null || cause instanceof CancellationException) {
-            enqueue(call, callback, gated);
-        } else {
-            IOException failure = cause instanceof IOException ? (IOException) cause : new IOException(cause);
-            // Not on the thread that decided (the scheduler's timer or another call's release).
-            CompletableFuture.runAsync(() -> callback.onFailure(call, failure));
-        }
+        OkHttpCalls.granted(call, gated);
+        enqueue(new ReleasingCallback(callback, gated));
     }
 
-    private static void enqueue(Call call, Callback callback, GatedCall gated) {
+    @Override
+    public void fail(Throwable why) {
+        OkHttpCalls.doneWaiting(call);
+        if (why instanceof CancellationException) {
+            enqueue(callback);
+            return;
+        }
+        IOException failure = why instanceof IOException ? (IOException) why : new IOException(why);
+        // Not on the thread that decided (the scheduler's timer or another call's release).
+        CompletableFuture.runAsync(() -> callback.onFailure(call, failure));
+    }
+
+    private void enqueue(Callback enqueued) {
         try {
-            OkHttpCalls.resume(() -> call.enqueue(callback));
+            OkHttpCalls.resume(() -> call.enqueue(enqueued));
         } catch (Throwable t) {
             OkHttpCalls.claim(call);
             gated.fail();

@@ -1,5 +1,6 @@
 package dev.turnstile.okhttp.library;
 
+import dev.turnstile.http.DeferredExchange;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.okhttp.OkHttpCalls;
@@ -12,7 +13,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** {@link OkHttpSupport} with OkHttp's types, defined next to the application's OkHttp. */
 public final class OkHttpSupportImpl implements OkHttpSupport {
@@ -56,13 +56,13 @@ public final class OkHttpSupportImpl implements OkHttpSupport {
             return null;
         }
         Callback callback = (Callback) callbackObject;
-        CompletableFuture<Void> slot = gated.acquireAsync();
-        if (slot.isDone() && !slot.isCompletedExceptionally()) {
+        DeferredExchange exchange = DeferredExchange.request(gated);
+        if (exchange.grantedAtOnce()) {
             OkHttpCalls.granted(call, gated);
             return new ReleasingCallback(callback, gated);
         }
-        OkHttpCalls.waiting(call, slot);
-        slot.whenComplete((granted, error) -> DeferredEnqueue.slotDecided(call, callback, gated, error));
+        OkHttpCalls.waiting(call, exchange); // before the decision, which may come at once and ends the wait
+        exchange.startWhenGranted(new DeferredEnqueue(call, callback, gated));
         return Boolean.TRUE;
     }
 }
