@@ -1,12 +1,11 @@
 package dev.turnstile.it;
 
-import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.MockLlmServer;
+import dev.turnstile.it.support.ScenarioRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +16,7 @@ public abstract class AbstractAsyncClientIT extends AbstractClientIT {
     @MethodSource("jdks")
     void asyncCallsNeverExceedTheLimitAndNeverBlockTheCaller(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 2), List.of(), "parallel-async",
+            ScenarioRun child = run(jdk, gating(server, 2), "parallel-async",
                     server.url("/v1/stream?events=4&delayMs=50"), server.url("/v1/chat"), "8");
 
             assertSucceeded(child);
@@ -31,7 +30,7 @@ public abstract class AbstractAsyncClientIT extends AbstractClientIT {
     @MethodSource("jdks")
     void cancellingACallInFlightReleasesTheSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 1), List.of(), "cancel-in-flight-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), "cancel-in-flight-then-call",
                     server.url(LONG_STREAM), server.url("/v1/chat"));
 
             assertSucceeded(child);
@@ -43,7 +42,7 @@ public abstract class AbstractAsyncClientIT extends AbstractClientIT {
     @MethodSource("jdks")
     void cancellingAQueuedCallTakesItOutOfTheQueue(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 1), List.of(), "cancel-queued-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), "cancel-queued-then-call",
                     server.url("/v1/stream?events=10&delayMs=60"), server.url("/v1/chat"));
 
             assertSucceeded(child);

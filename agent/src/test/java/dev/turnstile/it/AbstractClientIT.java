@@ -1,20 +1,27 @@
 package dev.turnstile.it;
 
+import dev.turnstile.it.apps.CallerLoop;
 import dev.turnstile.it.apps.CallerMain;
-import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.Counters;
+import dev.turnstile.it.support.Gating;
 import dev.turnstile.it.support.Jdks;
 import dev.turnstile.it.support.MockLlmServer;
 import dev.turnstile.it.support.MockLlmServer.Exchange;
+import dev.turnstile.it.support.ScenarioJvm;
+import dev.turnstile.it.support.ScenarioRun;
+import dev.turnstile.it.support.Transcript;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,17 +29,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The scenarios every instrumented client must pass, each in a child JVM that runs
- * {@link CallerMain} with the packaged agent, against a {@link MockLlmServer} that counts
- * requests in flight on its side. A subclass names the client; {@link AbstractAsyncClientIT}
- * adds the scenarios of clients with an asynchronous API. Each runs on every JDK of {@link Jdks}.
+ * The scenarios every instrumented client must pass (the fault matrix), against a
+ * {@link MockLlmServer} that counts requests in flight on its side. A subclass names the client;
+ * {@link AbstractAsyncClientIT} adds the scenarios of clients with an asynchronous API. Each runs
+ * on every JDK of {@link Jdks}, or on the build's JDK only (see {@link #buildJdk}).
+ *
+ * <p>The scenarios are {@link CallerMain}'s, run by the real client with the packaged agent in a
+ * child JVM that knows nothing of Turnstile: one long-lived JVM per client and JDK
+ * ({@link CallerLoop} in a {@link ScenarioJvm}) runs them one after another, each on a provider
+ * of its own, added and removed over JMX. What needs a fresh JVM (start-up, attach, configuration,
+ * isolation) is tested elsewhere.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractClientIT {
 
-    protected static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
+    protected static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The client's JVM on each JDK, started by its first scenario. */
+    private final Map<Path, ScenarioJvm> jvms = new LinkedHashMap<>();
 
     /** The client's name in {@code TestClients}. */
     protected abstract String client();
+
+    /** The class path of the client's JVM: as it is here; a subclass may pick another version of the library. */
+    protected List<String> classPath(List<String> entries) {
+        return entries;
+    }
 
     /** A path where the server stalls past the client's read timeout; see {@link MockLlmServer}. */
     protected String stallPath() {
@@ -74,25 +97,43 @@ public abstract class AbstractClientIT {
      */
     protected static final String LONG_STREAM = "/v1/stream?events=200&delayMs=50";
 
-    /** Agent arguments gating the server's host and port with {@code limit}, queue timeout 3 s. */
-    protected static String gating(MockLlmServer server, int limit) {
-        return "presets=false;providers.test.hosts=127.0.0.1:" + server.port() + ";providers.test.limit=" + limit
-                + ";providers.test.queue-timeout=3s;backoff.adaptive=false";
+    /** The server's host and port gated with {@code limit}, queue timeout 3 s. */
+    protected static Gating gating(MockLlmServer server, int limit) {
+        return Gating.of(server, limit);
     }
 
-    protected ChildJvm run(Path jdk, String agentArgs, List<String> jvmOptions, String scenario, String... args)
+    /** Runs {@code scenario} of {@link CallerMain} with {@code args} ({@code url [second [n]]}). */
+    protected ScenarioRun run(Path jdk, Gating gating, String scenario, String... args) throws Exception {
+        return run(jdk, gating, READ_TIMEOUT, scenario, args);
+    }
+
+    /** As {@link #run(Path, Gating, String, String...)}, with a client that times out reads after {@code readTimeout}. */
+    protected ScenarioRun run(Path jdk, Gating gating, Duration readTimeout, String scenario, String... args)
             throws Exception {
-        List<String> arguments = new ArrayList<>();
-        arguments.add(client());
-        arguments.add(scenario);
-        arguments.addAll(List.of(args));
-        ChildJvm child = ChildJvm.start(jdk, agentArgs, jvmOptions, CallerMain.class, arguments.toArray(new String[0]));
-        child.awaitExit(CHILD_TIMEOUT);
-        return child;
+        ScenarioJvm jvm = jvms.computeIfAbsent(jdk, key -> new ScenarioJvm(key, this::classPath, CallerLoop.class, client()));
+        return jvm.run(gating, readTimeout, scenario, List.of(args), SCENARIO_TIMEOUT);
     }
 
-    protected static void assertSucceeded(ChildJvm child) {
-        assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0");
+    /**
+     * Ends the client's JVMs; nothing they said between scenarios was an agent error or a secret.
+     */
+    @AfterAll
+    void stopTheClientsJvms() throws Exception {
+        for (ScenarioJvm jvm : jvms.values()) {
+            jvm.close();
+        }
+        for (ScenarioJvm jvm : jvms.values()) {
+            for (Transcript child : jvm.children()) {
+                assertThat(child.stderr()).as("no agent error\n" + child.transcript())
+                        .noneMatch(line -> line.contains("ERROR") || line.contains("internal error"))
+                        .noneMatch(line -> line.contains("sk-test-secret"));
+            }
+        }
+    }
+
+    protected static void assertSucceeded(Transcript child) {
+        assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0")
+                .noneMatch(line -> line.startsWith("CRASH "));
         if (Counters.printed(child)) {
             Counters.of(child).assertSettled(child.transcript());
         }
@@ -109,7 +150,7 @@ public abstract class AbstractClientIT {
     @MethodSource("jdks")
     void theServerNeverSeesMoreThanTheLimitInFlight(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 2), List.of(), "parallel",
+            ScenarioRun child = run(jdk, gating(server, 2), "parallel",
                     server.url("/v1/stream?events=4&delayMs=50"), server.url("/v1/chat"), "8");
 
             assertSucceeded(child);
@@ -122,7 +163,7 @@ public abstract class AbstractClientIT {
     @MethodSource("jdks")
     void aStreamedAnswerHoldsItsSlotUntilItsLastEvent(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 1), List.of(), "parallel",
+            ScenarioRun child = run(jdk, gating(server, 1), "parallel",
                     server.url("/v1/stream?events=5&delayMs=60"), server.url("/v1/chat"), "3");
 
             assertSucceeded(child);
@@ -139,7 +180,7 @@ public abstract class AbstractClientIT {
     @MethodSource("jdks")
     void closingABodyEarlyReleasesTheSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 1), List.of(), "close-early-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), "close-early-then-call",
                     server.url(LONG_STREAM), server.url("/v1/chat"));
 
             assertSucceeded(child);
@@ -151,7 +192,7 @@ public abstract class AbstractClientIT {
     @MethodSource("jdks")
     void aReadTimeoutReleasesTheSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 1), List.of("-DreadTimeoutMillis=500"), "fail-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), Duration.ofMillis(500), "fail-then-call",
                     server.url(stallPath()), server.url("/v1/chat"));
 
             assertSucceeded(child);
@@ -168,9 +209,9 @@ public abstract class AbstractClientIT {
             closedPort = socket.getLocalPort();
         }
         try (MockLlmServer server = new MockLlmServer()) {
-            String agentArgs = "presets=false;providers.test.hosts=127.0.0.1;providers.test.limit=1;"
-                    + "providers.test.queue-timeout=3s";
-            ChildJvm child = run(jdk, agentArgs, List.of(), "fail-then-call",
+            // The refused port and the server's: nothing else of the host, where other tests may run.
+            Gating gating = gating(server, 1).hosts("127.0.0.1:" + closedPort + ",127.0.0.1:" + server.port());
+            ScenarioRun child = run(jdk, gating, "fail-then-call",
                     "http://127.0.0.1:" + closedPort + "/v1/chat", server.url("/v1/chat"));
 
             assertSucceeded(child);
@@ -183,7 +224,7 @@ public abstract class AbstractClientIT {
     @MethodSource("jdks")
     void aBlockedCallerInterruptedWhileQueuedLeavesTheQueue(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 1), List.of(), "interrupt-queued-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), "interrupt-queued-then-call",
                     server.url("/v1/stream?events=10&delayMs=100"), server.url("/v1/chat"));
 
             assertSucceeded(child);
@@ -198,7 +239,7 @@ public abstract class AbstractClientIT {
     @MethodSource("jdks")
     void aRateLimitHoldsTheQueueBackForRetryAfter(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 2), List.of(), "parallel",
+            ScenarioRun child = run(jdk, gating(server, 2), "parallel",
                     server.url("/v1/ratelimit?first=1&retryAfter=1"), server.url("/v1/chat"), "4");
 
             assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0");
@@ -210,7 +251,7 @@ public abstract class AbstractClientIT {
      * The calls that had to queue (all but the first {@code limit} of them) reached the server
      * only about a second after the 429 was answered; the 429 itself reached the application.
      */
-    protected void assertRateLimitHeldTheQueue(MockLlmServer server, ChildJvm child, int limit) {
+    protected void assertRateLimitHeldTheQueue(MockLlmServer server, Transcript child, int limit) {
         List<Exchange> exchanges = byArrival(server);
         Exchange limited = exchanges.stream().filter(e -> e.status == 429).findFirst()
                 .orElseThrow(() -> new AssertionError("no 429 sent: " + exchanges));
@@ -231,7 +272,7 @@ public abstract class AbstractClientIT {
      */
     private void assertTheFaultFailsTheCallAndReleasesTheSlot(Path jdk, String faultPath) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 1), List.of(), "fail-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), "fail-then-call",
                     server.url(faultPath), server.url("/v1/chat"));
 
             assertSucceeded(child);
@@ -258,13 +299,12 @@ public abstract class AbstractClientIT {
     @MethodSource("buildJdk")
     void aQueueTimeoutFailsTheWaitingCallSayingWhyAndTheNextCallGoesThrough(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            String agentArgs = gating(server, 1) + ";providers.test.queue-timeout=1s";
-            ChildJvm child = run(jdk, agentArgs, List.of(), "queue-timeout-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1).queueTimeout(Duration.ofSeconds(1)), "queue-timeout-then-call",
                     server.url("/v1/stream?events=25&delayMs=100"), server.url("/v1/chat"));
 
             assertSucceeded(child);
             assertThat(child.stdout()).as(child.transcript())
-                    .anyMatch(line -> line.startsWith("TIMEOUT ") && line.contains("provider 'test'")
+                    .anyMatch(line -> line.startsWith("TIMEOUT ") && line.contains("provider '" + child.provider() + "'")
                             && line.contains("after waiting") && line.contains("limit 1") && line.contains("still queued"))
                     .contains("FIRST status=200", "THEN status=200");
             assertThat(server.exchanges()).as("the timed-out call never reached the server")
@@ -273,10 +313,10 @@ public abstract class AbstractClientIT {
     }
 
     /** Runs {@code scenario} (limit 1) with this {@code max-hold}; the call after the unclosed body may wait 20 s. */
-    private ChildJvm runUnclosedBody(Path jdk, MockLlmServer server, String maxHold, String scenario, String bodyPath)
-            throws Exception {
-        String agentArgs = gating(server, 1) + ";providers.test.max-hold=" + maxHold + ";providers.test.queue-timeout=20s";
-        ChildJvm child = run(jdk, agentArgs, List.of(), scenario, server.url(bodyPath), server.url("/v1/chat"));
+    private ScenarioRun runUnclosedBody(Path jdk, MockLlmServer server, Duration maxHold, String scenario,
+                                        String bodyPath) throws Exception {
+        Gating gating = gating(server, 1).maxHold(maxHold).queueTimeout(Duration.ofSeconds(20));
+        ScenarioRun child = run(jdk, gating, scenario, server.url(bodyPath), server.url("/v1/chat"));
         assertSucceeded(child);
         return child;
     }
@@ -286,7 +326,7 @@ public abstract class AbstractClientIT {
     void aBodyKeptOpenAndNeverClosedIsReclaimedByTheWatchdogAtMaxHold(Path jdk) throws Exception {
         assumeTrue(handsOutOpenBodies(), "the application never holds a body open");
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = runUnclosedBody(jdk, server, "2s", "hold-body-then-call", "/v1/stream?events=60&delayMs=100");
+            ScenarioRun child = runUnclosedBody(jdk, server, Duration.ofSeconds(2), "hold-body-then-call", "/v1/stream?events=60&delayMs=100");
 
             assertThat(child.stdout()).as(child.transcript()).contains("HELD open", "THEN status=200");
             Counters counters = Counters.of(child);
@@ -301,14 +341,15 @@ public abstract class AbstractClientIT {
         assumeTrue(letsADroppedBodyBecomeGarbage(), "the client keeps the body reachable itself");
         try (MockLlmServer server = new MockLlmServer()) {
             // The next call may wait 20 s, a third of max-hold: if it goes through, the collector freed the slot.
-            ChildJvm child = runUnclosedBody(jdk, server, "60s", "drop-body-then-call", LONG_STREAM);
+            ScenarioRun child = runUnclosedBody(jdk, server, Duration.ofSeconds(60), "drop-body-then-call", LONG_STREAM);
 
             assertThat(child.stdout()).as(child.transcript()).contains("DROPPED open", "THEN status=200");
             Counters counters = Counters.of(child);
             assertThat(counters.get("Abandoned")).as(child.transcript()).isEqualTo(1);
             assertThat(counters.get("Reclaimed")).as("an abandoned slot is a take-back").isEqualTo(1);
             assertThat(child.stderr()).as(child.transcript())
-                    .anyMatch(line -> line.contains("WARN") && line.contains("'test'") && line.contains("never closed"))
+                    .anyMatch(line -> line.contains("WARN") && line.contains("'" + child.provider() + "'")
+                            && line.contains("never closed"))
                     .noneMatch(line -> line.contains("sk-test-secret"));
         }
     }
@@ -317,7 +358,7 @@ public abstract class AbstractClientIT {
     @MethodSource("jdks")
     void getCallsAreNotGated(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(server, 1), List.of(), "parallel-get",
+            ScenarioRun child = run(jdk, gating(server, 1), "parallel-get",
                     server.url("/v1/models?together=4&delayMs=0"), server.url("/v1/chat"), "4");
 
             assertSucceeded(child);
@@ -329,7 +370,7 @@ public abstract class AbstractClientIT {
     @MethodSource("jdks")
     void callsToAnotherHostAreNotGated(Path jdk) throws Exception {
         try (MockLlmServer provider = new MockLlmServer(); MockLlmServer other = new MockLlmServer()) {
-            ChildJvm child = run(jdk, gating(provider, 1), List.of(), "parallel",
+            ScenarioRun child = run(jdk, gating(provider, 1), "parallel",
                     other.url("/v1/chat?together=4&delayMs=0"), other.url("/v1/chat"), "4");
 
             assertSucceeded(child);

@@ -30,7 +30,7 @@ class AgentIsolationIT {
     @MethodSource("jdks")
     void theApplicationSeesOnlyTheBridgeAndItsOwnLibrariesKeepWorking(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer();
-             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 2), List.of(), IsolationApp.class,
+             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 2).agentArgs(), List.of(), IsolationApp.class,
                      "jdk", "parallel", server.url("/v1/stream?events=3&delayMs=50"), server.url("/v1/chat"), "6")) {
             child.awaitExit(TIMEOUT);
 
@@ -53,7 +53,7 @@ class AgentIsolationIT {
     @MethodSource("jdks")
     void badConfigurationIsReportedOnceAndTheApplicationRunsWithDefaults(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer();
-             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 1)
+             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 1).agentArgs()
                              + ";providers.test.limit=abc;global.limt=3;backoff.initial=soon",
                      List.of("-Dturnstile.providers.test.max-hold=-5s"), IsolationApp.class)) {
             child.awaitExit(TIMEOUT);
@@ -72,7 +72,7 @@ class AgentIsolationIT {
     @MethodSource("jdks")
     void disabledInstallsNothing(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer();
-             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 1) + ";enabled=false", List.of(),
+             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 1).agentArgs() + ";enabled=false", List.of(),
                      IsolationApp.class, "jdk", "parallel", server.url("/v1/chat?delayMs=300"),
                      server.url("/v1/chat"), "4")) {
             child.awaitExit(TIMEOUT);
@@ -93,7 +93,7 @@ class AgentIsolationIT {
 
             Process attach = new ProcessBuilder(jdk.resolve("bin/java").toString(), "-jar",
                     ChildJvm.agentJar().toAbsolutePath().toString(), "attach", String.valueOf(app.pid()),
-                    AbstractClientIT.gating(server, 2)).redirectErrorStream(true).start();
+                    AbstractClientIT.gating(server, 2).agentArgs()).redirectErrorStream(true).start();
             String attachOutput = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(attach.waitFor()).as(attachOutput).isZero();
             assertThat(attachOutput).contains("attached to " + app.pid());

@@ -1,7 +1,7 @@
 package dev.turnstile.it;
 
-import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.MockLlmServer;
+import dev.turnstile.it.support.Transcript;
 
 /** Apache HttpClient 5 async, with its default retry strategy. */
 class Apache5AsyncIT extends AbstractAsyncClientIT {
@@ -22,7 +22,7 @@ class Apache5AsyncIT extends AbstractAsyncClientIT {
 
     /** As for the classic client: the async client's default retry strategy retries the 429 by itself. */
     @Override
-    protected void assertRateLimitHeldTheQueue(MockLlmServer server, ChildJvm child, int limit) {
+    protected void assertRateLimitHeldTheQueue(MockLlmServer server, Transcript child, int limit) {
         ApacheRetries.assertRetriedRateLimitHeldTheQueue(server, child);
     }
 }

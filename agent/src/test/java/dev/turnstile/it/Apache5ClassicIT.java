@@ -1,7 +1,7 @@
 package dev.turnstile.it;
 
-import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.MockLlmServer;
+import dev.turnstile.it.support.Transcript;
 
 /** Apache HttpClient 5 classic, with its default retry strategy. */
 class Apache5ClassicIT extends AbstractClientIT {
@@ -17,7 +17,7 @@ class Apache5ClassicIT extends AbstractClientIT {
      * queue must still be held back by the 429 that only the per-attempt hook saw.
      */
     @Override
-    protected void assertRateLimitHeldTheQueue(MockLlmServer server, ChildJvm child, int limit) {
+    protected void assertRateLimitHeldTheQueue(MockLlmServer server, Transcript child, int limit) {
         ApacheRetries.assertRetriedRateLimitHeldTheQueue(server, child);
     }
 }

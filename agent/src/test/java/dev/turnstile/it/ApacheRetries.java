@@ -1,8 +1,8 @@
 package dev.turnstile.it;
 
-import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.MockLlmServer;
 import dev.turnstile.it.support.MockLlmServer.Exchange;
+import dev.turnstile.it.support.Transcript;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,7 +20,7 @@ final class ApacheRetries {
      * saw only 200s; and, as for every client, no request reached the server for about a second
      * after the 429 (the retry itself waits for the Retry-After, the others for the pause).
      */
-    static void assertRetriedRateLimitHeldTheQueue(MockLlmServer server, ChildJvm child) {
+    static void assertRetriedRateLimitHeldTheQueue(MockLlmServer server, Transcript child) {
         List<Exchange> exchanges = AbstractClientIT.byArrival(server);
         List<Exchange> limited = exchanges.stream().filter(e -> e.status == 429).collect(Collectors.toList());
         assertThat(limited).as("one 429 sent: %s", exchanges).hasSize(1);

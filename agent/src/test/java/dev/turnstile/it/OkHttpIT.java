@@ -1,9 +1,7 @@
 package dev.turnstile.it;
 
-import dev.turnstile.it.apps.CallerMain;
-import dev.turnstile.it.apps.OkHttpLayeringApp;
-import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.MockLlmServer;
+import dev.turnstile.it.support.ScenarioRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,11 +18,6 @@ class OkHttpIT extends AbstractAsyncClientIT {
     @Override
     protected String client() {
         return "okhttp";
-    }
-
-    /** The child's class path: as it is here (OkHttp 5 first); a subclass picks another OkHttp. */
-    protected List<String> classPath(List<String> entries) {
-        return entries;
     }
 
     /** {@code entries} without the jars whose file names start with one of {@code prefixes}. */
@@ -44,17 +37,6 @@ class OkHttpIT extends AbstractAsyncClientIT {
         return "okhttp-jvm-5.";
     }
 
-    @Override
-    protected ChildJvm run(Path jdk, String agentArgs, List<String> jvmOptions, String scenario, String... args)
-            throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(client(), scenario));
-        arguments.addAll(List.of(args));
-        ChildJvm child = ChildJvm.start(jdk, agentArgs, jvmOptions, this::classPath, CallerMain.class,
-                arguments.toArray(new String[0]));
-        child.awaitExit(CHILD_TIMEOUT);
-        return child;
-    }
-
     /**
      * 100 {@code newBuilder()} rebuilds and a reused builder keep one interceptor of ours (plus the
      * application's); a client layered on another takes one slot per call, not two (with a limit
@@ -64,9 +46,7 @@ class OkHttpIT extends AbstractAsyncClientIT {
     @MethodSource("jdks")
     void rebuiltClientsKeepOneInterceptorAndLayeredClientsTakeOneSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = ChildJvm.start(jdk, gating(server, 1), List.of(), this::classPath, OkHttpLayeringApp.class,
-                    server.url("/v1/stream?events=3&delayMs=50"));
-            child.awaitExit(CHILD_TIMEOUT);
+            ScenarioRun child = run(jdk, gating(server, 1), "okhttp-layering", server.url("/v1/stream?events=3&delayMs=50"));
 
             assertSucceeded(child);
             assertThat(child.stdout()).as(child.transcript())

@@ -1,13 +1,12 @@
 package dev.turnstile.it;
 
 import dev.turnstile.it.apps.UrlConnectionScenarios;
-import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.MockLlmServer;
+import dev.turnstile.it.support.ScenarioRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code java.net.HttpURLConnection}: the shared scenarios, and the ways this API lets a body go
  * unread: an error body read through {@code getErrorStream}, {@code disconnect()} without
  * reading, a response without a body (204) whose stream is never asked for. In each, a leaked slot (limit 1)
- * makes the next call fail with the queue timeout.
+ * makes the next call fail with the queue timeout. The client's JVM runs them from {@link UrlConnectionScenarios}.
  */
 class UrlConnectionIT extends AbstractClientIT {
 
@@ -24,19 +23,11 @@ class UrlConnectionIT extends AbstractClientIT {
         return "urlconnection";
     }
 
-    private ChildJvm runScenario(Path jdk, String agentArgs, String scenario, String url, String second)
-            throws Exception {
-        ChildJvm child = ChildJvm.start(jdk, agentArgs, List.of(), UrlConnectionScenarios.class,
-                scenario, url, second);
-        child.awaitExit(CHILD_TIMEOUT);
-        return child;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void anErrorBodyReadThroughGetErrorStreamReleasesTheSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = runScenario(jdk, gating(server, 1), "error-stream-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), "error-stream-then-call",
                     server.url("/v1/ratelimit?first=1&retryAfter=1"), server.url("/v1/chat"));
 
             assertSucceeded(child);
@@ -48,7 +39,7 @@ class UrlConnectionIT extends AbstractClientIT {
     @MethodSource("jdks")
     void disconnectWithoutReadingReleasesTheSlot(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = runScenario(jdk, gating(server, 1), "disconnect-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), "disconnect-then-call",
                     server.url(LONG_STREAM), server.url("/v1/chat"));
 
             assertSucceeded(child);
@@ -60,7 +51,7 @@ class UrlConnectionIT extends AbstractClientIT {
     @MethodSource("jdks")
     void aResponseWithoutBodyReleasesAtOnce(Path jdk) throws Exception {
         try (MockLlmServer server = new MockLlmServer()) {
-            ChildJvm child = runScenario(jdk, gating(server, 1), "status-only-then-call",
+            ScenarioRun child = run(jdk, gating(server, 1), "status-only-then-call",
                     server.url("/v1/empty"), server.url("/v1/chat"));
 
             assertSucceeded(child);

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>{@code CallerMain <client> <scenario> <url> [<second-url> [<n>]]}. Every scenario that
  * checks a release ends with a plain call to {@code second-url}: with a limit of 1 and a short
- * queue timeout, a leaked slot makes that call fail.
+ * queue timeout, a leaked slot makes that call fail. Scenarios that wait for the agent to see a
+ * call in flight or queued read the counters of provider {@code counters.provider} ({@code test}).
+ * {@link CallerLoop} runs the same scenarios, many in one JVM.
  */
 public final class CallerMain {
 
@@ -30,10 +32,11 @@ public final class CallerMain {
         String url = args[2];
         String second = args.length > 3 ? args[3] : url;
         int n = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+        String provider = System.getProperty("counters.provider", "test");
         try (TestClient client = TestClients.create(clientName, Duration.ofMillis(
                 Long.getLong("readTimeoutMillis", 10_000)))) {
-            int failures = run(client, scenario, url, second, n);
-            ProviderCounters.print(System.getProperty("counters.provider", "test"), 5_000);
+            int failures = run(client, provider, scenario, url, second, n);
+            ProviderCounters.print(provider, 5_000);
             System.out.println("DONE failures=" + failures);
             System.out.flush();
             System.exit(failures == 0 ? 0 : 1);
@@ -44,7 +47,9 @@ public final class CallerMain {
         }
     }
 
-    private static int run(TestClient client, String scenario, String url, String second, int n) throws Exception {
+    /** Runs {@code scenario}, whose calls {@code provider} gates; returns how many calls failed. */
+    static int run(TestClient client, String provider, String scenario, String url, String second, int n)
+            throws Exception {
         switch (scenario) {
             case "parallel":
                 return parallel(n, () -> client.call("POST", url));
@@ -59,13 +64,13 @@ public final class CallerMain {
                 expectFailure("FAIL", () -> client.call("POST", url));
                 return then(client, second);
             case "cancel-in-flight-then-call":
-                return cancelInFlight(client, url, second);
+                return cancelInFlight(client, provider, url, second);
             case "cancel-queued-then-call":
-                return cancelQueued(client, url, second);
+                return cancelQueued(client, provider, url, second);
             case "interrupt-queued-then-call":
-                return interruptQueued(client, url, second);
+                return interruptQueued(client, provider, url, second);
             case "queue-timeout-then-call":
-                return queueTimeout(client, url, second);
+                return queueTimeout(client, provider, url, second);
             case "hold-body-then-call":
                 return holdBody(client, url, second);
             case "drop-body-then-call":
@@ -128,29 +133,29 @@ public final class CallerMain {
         return failures;
     }
 
-    private static int cancelInFlight(TestClient client, String url, String second) throws Exception {
+    private static int cancelInFlight(TestClient client, String provider, String url, String second) throws Exception {
         CompletableFuture<Integer> call = client.callAsync(url);
-        ProviderCounters.await("InFlight", 1);
+        ProviderCounters.await(provider, "InFlight", 1);
         Thread.sleep(300); // the stream has begun
         boolean cancelled = call.cancel(true);
         System.out.println("CANCELLED " + cancelled + (cancelled ? "" : " (already done: " + outcome(call) + ")"));
         return then(client, second);
     }
 
-    private static int cancelQueued(TestClient client, String url, String second) throws Exception {
+    private static int cancelQueued(TestClient client, String provider, String url, String second) throws Exception {
         CompletableFuture<Integer> first = client.callAsync(url);  // holds the only slot
-        ProviderCounters.await("InFlight", 1);
+        ProviderCounters.await(provider, "InFlight", 1);
         CompletableFuture<Integer> queued = client.callAsync(second);
-        ProviderCounters.await("Queued", 1);
+        ProviderCounters.await(provider, "Queued", 1);
         System.out.println("CANCELLED " + queued.cancel(true));
         int failures = callOnce("FIRST", () -> first.get(30, TimeUnit.SECONDS));
         return failures + then(client, second);
     }
 
-    private static int interruptQueued(TestClient client, String url, String second) throws Exception {
+    private static int interruptQueued(TestClient client, String provider, String url, String second) throws Exception {
         Thread holder = new Thread(() -> callOnceQuietly("FIRST", () -> client.call("POST", url)), "holder");
         holder.start();
-        ProviderCounters.await("InFlight", 1);
+        ProviderCounters.await(provider, "InFlight", 1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Thread waiter = new Thread(() -> {
@@ -164,7 +169,7 @@ public final class CallerMain {
             }
         }, "waiter");
         waiter.start();
-        ProviderCounters.await("Queued", 1);
+        ProviderCounters.await(provider, "Queued", 1);
         waiter.interrupt();
         if (!done.await(20, TimeUnit.SECONDS)) {
             System.out.println("INTERRUPTED never returned");
@@ -183,11 +188,11 @@ public final class CallerMain {
      * A call waits behind a held slot until its queue timeout; after the holder ends, a call goes
      * through.
      */
-    private static int queueTimeout(TestClient client, String url, String second) throws Exception {
+    private static int queueTimeout(TestClient client, String provider, String url, String second) throws Exception {
         int failures = callOnce("WARM", () -> client.call("POST", second));
         Thread holder = new Thread(() -> callOnceQuietly("FIRST", () -> client.call("POST", url)), "holder");
         holder.start();
-        ProviderCounters.await("InFlight", 1);
+        ProviderCounters.await(provider, "InFlight", 1);
         expectFailure("TIMEOUT", () -> client.call("POST", second));
         holder.join(30_000);
         return failures + then(client, second);

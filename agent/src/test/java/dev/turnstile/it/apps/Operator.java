@@ -56,6 +56,29 @@ final class Operator {
         server.setAttribute(TURNSTILE, new Attribute("Enabled", enabled));
     }
 
+    /** Adds this provider, gating {@code hosts} (a comma list of {@code host:port}) with {@code limit}. */
+    void addProvider(String hosts, int limit) throws Exception {
+        server.invoke(TURNSTILE, "addProvider", new Object[] {provider, hosts, limit},
+                new String[] {String.class.getName(), String.class.getName(), int.class.getName()});
+    }
+
+    /** Sets one of the provider's {@code ...Millis} attributes, {@code QueueTimeoutMillis} say. */
+    void setMillis(String attribute, long millis) throws Exception {
+        server.setAttribute(providerName, new Attribute(attribute, millis));
+    }
+
+    /** Waits (at most {@code timeoutMillis}) for the agent's MBeans, registered a moment after it started; false if none came. */
+    boolean awaitAgent(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!server.isRegistered(TURNSTILE)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     void removeProvider() throws Exception {
         server.invoke(TURNSTILE, "removeProvider", new Object[] {provider}, new String[] {String.class.getName()});
     }

@@ -47,14 +47,14 @@ public final class ProviderCounters {
     }
 
     /**
-     * Waits (at most 20 s) until the provider of the scenarios ({@code counters.provider}, by
-     * default {@code test}) shows {@code value} for {@code attribute}: a scenario's next step
-     * then starts from a known state (the holder has its slot, the waiter is queued), however
-     * slowly a busy machine runs the client. Returns at once when the agent is not there.
+     * Waits (at most 20 s) until provider {@code id} shows {@code value} for {@code attribute}:
+     * a scenario's next step then starts from a known state (the holder has its slot, the waiter
+     * is queued), however slowly a busy machine runs the client. Returns at once when the agent
+     * is not there.
      */
-    public static void await(String attribute, long value) throws Exception {
+    public static void await(String id, String attribute, long value) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("dev.turnstile:type=Provider,name=" + System.getProperty("counters.provider", "test"));
+        ObjectName name = new ObjectName("dev.turnstile:type=Provider,name=" + id);
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (agentOnCommandLine() && System.nanoTime() < deadline) {
             if (server.isRegistered(name) && ((Number) server.getAttribute(name, attribute)).longValue() == value) {

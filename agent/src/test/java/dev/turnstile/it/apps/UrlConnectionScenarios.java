@@ -1,13 +1,13 @@
 package dev.turnstile.it.apps;
 
 import java.net.HttpURLConnection;
-import java.time.Duration;
+import java.util.Set;
 
 /**
  * Scenarios particular to {@code HttpURLConnection}, each ending with a plain call to the second
  * URL that fails (queue timeout) if the first call leaked its slot.
  *
- * <p>{@code UrlConnectionScenarios <scenario> <url> <second-url>}:
+ * <p>Run by {@link CallerLoop} for the client {@code urlconnection}:
  * <ul>
  *   <li>{@code disconnect-then-call} — status only, body never read, then {@code disconnect()};</li>
  *   <li>{@code error-stream-then-call} — a 4xx/5xx whose body is read through {@code getErrorStream};</li>
@@ -16,16 +16,19 @@ import java.time.Duration;
  */
 public final class UrlConnectionScenarios {
 
+    private static final Set<String> SCENARIOS =
+            Set.of("disconnect-then-call", "error-stream-then-call", "status-only-then-call");
+
     private UrlConnectionScenarios() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String scenario = args[0];
-        String url = args[1];
-        String second = args[2];
-        UrlConnectionTestClient client = (UrlConnectionTestClient) new UrlConnectionTestClient()
-                .create(Duration.ofSeconds(10));
-        int failures = 0;
+    /** True for the scenarios of this class. */
+    static boolean knows(String scenario) {
+        return SCENARIOS.contains(scenario);
+    }
+
+    /** Runs {@code scenario}; returns how many calls failed. */
+    static int run(UrlConnectionTestClient client, String scenario, String url, String second) {
         try {
             switch (scenario) {
                 case "disconnect-then-call": {
@@ -46,12 +49,10 @@ public final class UrlConnectionScenarios {
                     throw new IllegalArgumentException("unknown scenario " + scenario);
             }
             System.out.println("THEN status=" + client.call("POST", second));
+            return 0;
         } catch (Exception e) {
-            failures++;
             System.out.println("ERROR " + CallerMain.describe(e));
+            return 1;
         }
-        System.out.println("DONE failures=" + failures);
-        System.out.flush();
-        System.exit(failures == 0 ? 0 : 1);
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * application that knows nothing of Turnstile. Output is collected line by line; every wait is
  * bounded.
  */
-public final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements Transcript, AutoCloseable {
 
     private final Process process;
     private final List<String> stdout = Collections.synchronizedList(new ArrayList<>());
@@ -131,6 +131,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The command line that started the child. */
+    public String commandLine() {
+        return commandLine;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -140,19 +145,38 @@ public final class ChildJvm implements AutoCloseable {
         return process.getOutputStream();
     }
 
+    @Override
     public List<String> stdout() {
-        synchronized (stdout) {
-            return new ArrayList<>(stdout);
+        return stdout(0);
+    }
+
+    @Override
+    public List<String> stderr() {
+        return stderr(0);
+    }
+
+    /** The lines of standard output from the {@code from}th on. */
+    public List<String> stdout(int from) {
+        return linesFrom(stdout, from);
+    }
+
+    /** The lines of standard error from the {@code from}th on. */
+    public List<String> stderr(int from) {
+        return linesFrom(stderr, from);
+    }
+
+    private static List<String> linesFrom(List<String> lines, int from) {
+        synchronized (lines) {
+            return new ArrayList<>(lines.subList(Math.min(from, lines.size()), lines.size()));
         }
     }
 
-    public List<String> stderr() {
-        synchronized (stderr) {
-            return new ArrayList<>(stderr);
-        }
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Everything the child said, for assertion messages. */
+    @Override
     public String transcript() {
         return "command: " + commandLine + "\n--- stdout ---\n" + String.join("\n", stdout())
                 + "\n--- stderr ---\n" + String.join("\n", stderr());

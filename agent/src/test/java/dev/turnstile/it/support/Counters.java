@@ -7,7 +7,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code COUNTERS} line a child printed through {@code ProviderCounters}, and the invariant
+ * The {@code COUNTERS} line a test application printed through {@code ProviderCounters}, and the invariant
  * every scenario must end in: nothing in flight or queued, and
  * {@code Started = Completed + Failed + Reclaimed}.
  */
@@ -20,12 +20,12 @@ public final class Counters {
     }
 
     /** True when the child printed counters of a provider (not when it ran without the agent). */
-    public static boolean printed(ChildJvm child) {
+    public static boolean printed(Transcript child) {
         return child.stdout().stream().anyMatch(line -> line.startsWith("COUNTERS ") && !line.equals("COUNTERS none"));
     }
 
     /** The last {@code COUNTERS} line of the child's output. */
-    public static Counters of(ChildJvm child) {
+    public static Counters of(Transcript child) {
         List<String> stdout = child.stdout();
         for (int i = stdout.size() - 1; i >= 0; i--) {
             String line = stdout.get(i);

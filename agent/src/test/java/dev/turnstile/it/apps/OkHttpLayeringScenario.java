@@ -13,15 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * OkHttp clients as SDKs and frameworks build them: a client rebuilt with {@code newBuilder()}
  * for every request, a builder reused, and a client layered on another (an interceptor of the
- * outer client sends the request with an inner client). {@code OkHttpLayeringApp <url>}.
+ * outer client sends the request with an inner client). Run by {@link CallerLoop} as the
+ * scenario {@code okhttp-layering}.
  */
-public final class OkHttpLayeringApp {
+public final class OkHttpLayeringScenario {
 
-    private OkHttpLayeringApp() {
+    private OkHttpLayeringScenario() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String url = args[0];
+    /** Prints the interceptors, then makes two layered calls to {@code url}; returns how many failed. */
+    static int run(String url) throws InterruptedException {
         OkHttpClient base = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(chain.request())).build();
         OkHttpClient rebuilt = base;
         for (int i = 0; i < 100; i++) {
@@ -59,10 +60,7 @@ public final class OkHttpLayeringApp {
         for (Thread thread : threads) {
             thread.join(30_000);
         }
-        ProviderCounters.print("test", 5_000);
-        System.out.println("DONE failures=" + failures.get());
-        System.out.flush();
-        System.exit(failures.get() == 0 ? 0 : 1);
+        return failures.get();
     }
 
     private static String counts(OkHttpClient client) {
