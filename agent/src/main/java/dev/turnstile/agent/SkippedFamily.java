@@ -36,8 +36,8 @@ final class SkippedFamily {
     /** One line: the family, the library and its version, what it supports, and what is missing. */
     String describe() {
         return family + ": " + library.name() + " " + version() + " is not a supported version ("
-                + library.versions() + "); its calls in class loader " + loaderName()
-                + " go through ungated, nothing of it changed: " + missing;
+                + library.versions() + "): nothing of it is changed in class loader " + loaderName()
+                + ", whose calls through it go ungated; missing: " + missing;
     }
 
     private String loaderName() {

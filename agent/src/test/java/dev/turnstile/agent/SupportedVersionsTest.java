@@ -1,0 +1,97 @@
+package dev.turnstile.agent;
+
+import dev.turnstile.extension.ClientInstrumentation;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The library check against real libraries: every family fits the versions the tests run
+ * (this JDK, OkHttp, Apache HttpClient 4 and 5 on the test class path), and Apache HttpClient
+ * 5.1.3, whose async client is not handed the exec chain, keeps its classic client gated while
+ * its async client is left out, with one line naming the version.
+ */
+class SupportedVersionsTest {
+
+    private static final Path OLD_LIBRARIES = Paths.get("target/old-libraries");
+
+    @Test
+    void everyFamilyFitsTheLibraryVersionsTheTestsRun() throws IOException {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (FamilyPlan family : plans()) {
+            missing.put(family.name(), check(family, SupportedVersionsTest.class.getClassLoader()));
+        }
+
+        assertThat(missing).containsOnlyKeys("jdk-httpclient", "urlconnection", "okhttp", "apache-httpclient5",
+                "apache-httpclient5-async", "apache-httpclient4");
+        assertThat(missing).allSatisfy((family, gap) -> assertThat(gap).as(family).isNull());
+    }
+
+    @Test
+    void apacheHttpClient51KeepsItsClassicClientAndLeavesItsAsyncClientOut() throws Exception {
+        assertThat(OLD_LIBRARIES).as("copied by the build before the tests").isDirectory();
+        try (URLClassLoader apache51 = new URLClassLoader(new URL[] {
+                OLD_LIBRARIES.resolve("httpclient5-5.1.3.jar").toUri().toURL(),
+                OLD_LIBRARIES.resolve("httpcore5-5.1.3.jar").toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            FamilyPlan classic = plan("apache-httpclient5");
+            FamilyPlan async = plan("apache-httpclient5-async");
+
+            assertThat(check(classic, apache51)).isNull();
+            assertThat(check(async, apache51)).contains("InternalAbstractHttpAsyncClient has no method for AsyncExecuteAdvice",
+                    "executeImmediate");
+
+            Queue<SkippedFamily> skipped = new ConcurrentLinkedQueue<>();
+            String trigger = "org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient";
+            assertThat(async.admits(apache51, trigger, classFile(apache51, trigger), skipped)).isFalse();
+            assertThat(skipped).singleElement().extracting(SkippedFamily::describe).asString()
+                    .startsWith("apache-httpclient5-async: Apache HttpClient async 5.1.3 is not a supported version (5.3 and later");
+        }
+    }
+
+    private static List<FamilyPlan> plans() {
+        List<FamilyPlan> plans = new ArrayList<>();
+        for (ClientInstrumentation family : ClientFamilies.load(SupportedVersionsTest.class.getClassLoader(),
+                problem -> {
+                    throw new AssertionError(problem);
+                })) {
+            FamilyPlan plan = new FamilyPlan(family.name(), family.library());
+            family.instrument(plan);
+            plans.add(plan);
+        }
+        return plans;
+    }
+
+    private static FamilyPlan plan(String name) {
+        return plans().stream().filter(plan -> plan.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Checks the family in {@code loader} as the transformer would on the first planned class there. */
+    private static String check(FamilyPlan family, ClassLoader loader) throws IOException {
+        for (String planned : family.types().keySet()) {
+            byte[] classFile = classFile(loader, planned);
+            if (classFile != null) {
+                return LibraryCheck.missing(family, loader, planned, classFile);
+            }
+        }
+        throw new AssertionError(family.name() + ": none of its planned classes in " + loader);
+    }
+
+    private static byte[] classFile(ClassLoader loader, String className) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+}
