@@ -61,7 +61,7 @@ final class LibraryCheck {
             for (FamilyPlan.Entry entry : planned.getValue()) {
                 if (!declares(type, entry.methods)) {
                     missing.add(type.getName() + " has no method for " + simpleName(entry.adviceClass)
-                            + " (" + entry.methods + ")");
+                            + " matching " + unwrapped(entry.methods.toString()));
                 }
             }
         }
@@ -112,6 +112,11 @@ final class LibraryCheck {
             }
         }
         return false;
+    }
+
+    /** A matcher as Byte Buddy prints it, without the parentheses around the whole. */
+    private static String unwrapped(String matcher) {
+        return matcher.startsWith("(") && matcher.endsWith(")") ? matcher.substring(1, matcher.length() - 1) : matcher;
     }
 
     private static String simpleName(String className) {

@@ -35,9 +35,9 @@ final class SkippedFamily {
 
     /** One line: the family, the library and its version, what it supports, and what is missing. */
     String describe() {
-        return family + ": " + library.name() + " " + version() + " is not a supported version ("
-                + library.versions() + "): nothing of it is changed in class loader " + loaderName()
-                + ", whose calls through it go ungated; missing: " + missing;
+        return family + ": " + library.name() + " " + version() + " is not supported (supported: "
+                + library.versions() + "); nothing of it is changed in class loader " + loaderName()
+                + ", and its calls there go ungated. Missing: " + missing;
     }
 
     private String loaderName() {

@@ -25,7 +25,7 @@ public final class Apache4Instrumentation implements ClientInstrumentation {
 
     @Override
     public SupportedLibrary library() {
-        return SupportedLibrary.of("Apache HttpClient", "4.3 and later (tested: 4.5.14)", CLIENT + "CloseableHttpClient")
+        return SupportedLibrary.of("Apache HttpClient", "4.3 and later; tested: 4.5.14", CLIENT + "CloseableHttpClient")
                 .requiresClass(CLIENT + "CloseableHttpClient")
                 .requiresClass("org.apache.http.protocol.HttpRequestExecutor");
     }

@@ -10,11 +10,12 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Apache HttpClient 5 async, 5.3 and later (tested: 5.6.5): the async clients'
+ * Apache HttpClient 5 async, 5.5 and later (tested: 5.6.5): the async clients'
  * {@code executeImmediate}, which since 5.3 is handed the exchange's exec chain (so a deferred
- * exchange can be started later; in 5.0 to 5.2 it is not, and this family stays out), and the
- * async chain's last element per attempt. A family of its own, apart from the classic client:
- * an application on 5.0 to 5.2 keeps its classic calls gated.
+ * exchange can be started later; before 5.3 it is not), and the async chain's last element per
+ * attempt. Its library adapter is the classic family's, which needs 5.5 (see
+ * {@link Apache5Instrumentation}). A family of its own: the classic client does not depend on
+ * the async client's shape, nor the other way round.
  *
  * <p>Not gated: {@code MinimalHttpAsyncClient} (no exec chain to defer).
  */
@@ -29,10 +30,11 @@ public final class Apache5AsyncInstrumentation implements ClientInstrumentation 
 
     @Override
     public SupportedLibrary library() {
-        return SupportedLibrary.of("Apache HttpClient async", "5.3 and later (tested: 5.6.5)",
+        return SupportedLibrary.of("Apache HttpClient async", "5.5 and later; tested: 5.6.5",
                 ASYNC + "CloseableHttpAsyncClient")
                 .requiresClass(ASYNC + "InternalAbstractHttpAsyncClient")
-                .requiresClass(ASYNC + "HttpAsyncMainClientExec");
+                .requiresClass(ASYNC + "HttpAsyncMainClientExec")
+                .requiresClass(Apache5Instrumentation.CLOSEABLE_DELEGATE);
     }
 
     @Override

@@ -8,9 +8,15 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Apache HttpClient 5 classic, 5.0 and later (tested: 5.6.5; the shape checked against 5.1.3),
- * through the shared blocking door: the classic clients' {@code doExecute}, and httpcore5's
- * blocking request executor per attempt. The async client is {@link Apache5AsyncInstrumentation}.
+ * Apache HttpClient 5 classic, 5.5 and later (tested: 5.6.5), through the shared blocking door:
+ * the classic clients' {@code doExecute}, and httpcore5's blocking request executor per attempt.
+ * The async client is {@link Apache5AsyncInstrumentation}.
+ *
+ * <p>Why 5.5: the library adapter hands the application a response that ends the call when
+ * closed, made with {@code CloseableHttpResponse.create(response, CloseableDelegate)} of 5.5. On
+ * an older 5.x the adapter cannot even be loaded (5.1.3 fails on the missing
+ * {@code CloseableDelegate}), so the family stays out of it, said once at start, rather than
+ * failing at the first call. The rest of the family fits 5.0 and later.
  *
  * <p>Not gated: application subclasses of {@code CloseableHttpClient} that do not reach the
  * built-in clients.
@@ -18,6 +24,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 public final class Apache5Instrumentation implements ClientInstrumentation {
 
     private static final String CLASSIC = "org.apache.hc.client5.http.impl.classic.";
+    /** Of 5.5: what the library adapter needs to load (see the class comment). */
+    static final String CLOSEABLE_DELEGATE = CLASSIC + "CloseableDelegate";
 
     @Override
     public String name() {
@@ -26,9 +34,10 @@ public final class Apache5Instrumentation implements ClientInstrumentation {
 
     @Override
     public SupportedLibrary library() {
-        return SupportedLibrary.of("Apache HttpClient", "5.0 and later (tested: 5.6.5)", CLASSIC + "CloseableHttpClient")
+        return SupportedLibrary.of("Apache HttpClient", "5.5 and later; tested: 5.6.5", CLASSIC + "CloseableHttpClient")
                 .requiresClass(CLASSIC + "InternalHttpClient")
-                .requiresClass("org.apache.hc.core5.http.impl.io.HttpRequestExecutor");
+                .requiresClass("org.apache.hc.core5.http.impl.io.HttpRequestExecutor")
+                .requiresClass(CLOSEABLE_DELEGATE);
     }
 
     @Override

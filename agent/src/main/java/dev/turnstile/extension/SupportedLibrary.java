@@ -35,7 +35,7 @@ public final class SupportedLibrary {
 
     /**
      * @param name       the library as its users call it, e.g. {@code OkHttp}
-     * @param versions   the supported versions in words, e.g. {@code 3.9 and later (tested: 3.14, 4.12, 5.5)}
+     * @param versions   the supported versions in words, e.g. {@code 3.9 and later, 4.x, 5.x; tested: 3.14.9, 4.12.0, 5.5.1}
      * @param probeClass a class of the library whose presence on the system class path the start
      *                   line reports, and whose jar names the version in a report
      */

@@ -25,7 +25,7 @@ public final class JdkHttpInstrumentation implements ClientInstrumentation {
 
     @Override
     public SupportedLibrary library() {
-        return SupportedLibrary.of("JDK HttpClient", "JDK 11 and later (tested: 17, 25)", "java.net.http.HttpClient")
+        return SupportedLibrary.of("JDK HttpClient", "JDK 11 and later; tested: 17, 25", "java.net.http.HttpClient")
                 .requiresClass(CLIENT);
     }
 

@@ -33,7 +33,7 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
 
     @Override
     public SupportedLibrary library() {
-        return SupportedLibrary.of("OkHttp", "3.9 and later, 4.x, 5.x (tested: 3.14.9, 4.12.0, 5.5.1)",
+        return SupportedLibrary.of("OkHttp", "3.9 and later, 4.x, 5.x; tested: 3.14.9, 4.12.0, 5.5.1",
                 "okhttp3.OkHttpClient")
                 .requiresClass(BUILDER)
                 .requiresOneOf(REAL_CALL_4, REAL_CALL_3)

@@ -25,7 +25,7 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
 
     @Override
     public SupportedLibrary library() {
-        return SupportedLibrary.of("HttpURLConnection", "JDK 11 and later (tested: 17, 25)", "java.net.HttpURLConnection")
+        return SupportedLibrary.of("HttpURLConnection", "JDK 11 and later; tested: 17, 25", "java.net.HttpURLConnection")
                 .requiresClass(HTTP_CONNECTION);
     }
 
