@@ -12,20 +12,14 @@ import java.util.Map;
  */
 final class AdviceIndex {
 
-    private final List<FamilyPlan> families = new ArrayList<>();
     private final Map<String, List<FamilyPlan.Entry>> byInternalName = new HashMap<>();
 
     /** Adds a family's finished plan. */
     void add(FamilyPlan family) {
-        families.add(family);
         for (Map.Entry<String, List<FamilyPlan.Entry>> planned : family.types().entrySet()) {
             byInternalName.computeIfAbsent(planned.getKey().replace('.', '/'), key -> new ArrayList<>())
                     .addAll(planned.getValue());
         }
-    }
-
-    List<FamilyPlan> families() {
-        return Collections.unmodifiableList(families);
     }
 
     /** The advice for a class, by internal name, of every family that plans it; empty when none does. */
