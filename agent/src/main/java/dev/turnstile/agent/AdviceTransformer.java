@@ -69,15 +69,15 @@ final class AdviceTransformer implements ClassFileTransformer {
         }
         String name = internalName.replace('/', '.');
         try {
-            List<FamilyPlan.Entry> entries = admitted(planned, loader, name, classFile);
-            if (entries.isEmpty()) {
-                return null;
-            }
             ClassFileLocator locator = new ClassFileLocator.Compound(
                     ClassFileLocator.Simple.of(name, classFile),
                     ClassFileLocator.ForClassLoader.of(loader),
                     ClassFileLocator.ForClassLoader.of(agentLoader));
             TypePool pool = TypePool.Default.of(locator);
+            List<FamilyPlan.Entry> entries = admitted(planned, loader, name, pool);
+            if (entries.isEmpty()) {
+                return null;
+            }
             TypeDescription type = pool.describe(name).resolve();
             DynamicType.Builder<?> builder = Lazy.BYTE_BUDDY.decorate(type, locator);
             for (FamilyPlan.Entry entry : entries) {
@@ -95,10 +95,10 @@ final class AdviceTransformer implements ClassFileTransformer {
 
     /** The planned advice of the families whose library in {@code loader} has the shape they need. */
     private List<FamilyPlan.Entry> admitted(List<FamilyPlan.Entry> planned, ClassLoader loader, String name,
-                                            byte[] classFile) {
+                                            TypePool pool) {
         List<FamilyPlan.Entry> admitted = new ArrayList<>(planned.size());
         for (FamilyPlan.Entry entry : planned) {
-            if (entry.family.admits(loader, name, classFile, skipped)) {
+            if (entry.family.admits(loader, name, pool, skipped)) {
                 admitted.add(entry);
             }
         }

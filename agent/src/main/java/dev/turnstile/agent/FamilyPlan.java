@@ -6,6 +6,7 @@ import dev.turnstile.extension.AdvicePlan;
 import dev.turnstile.extension.SupportedLibrary;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,15 +112,15 @@ final class FamilyPlan implements AdvicePlan {
 
     /**
      * Whether this family's advice goes into classes of {@code loader}: decided the first time one
-     * of its classes is transformed there ({@code className}, whose class file is {@code classFile}),
-     * from class files only, and kept. A loader left out is queued once in {@code skipped}.
+     * of its classes ({@code className}) is transformed there, from the class files {@code pool}
+     * reads from that loader, and kept. A loader left out is queued once in {@code skipped}.
      */
-    boolean admits(ClassLoader loader, String className, byte[] classFile, Queue<SkippedFamily> skipped) {
+    boolean admits(ClassLoader loader, String className, TypePool pool, Queue<SkippedFamily> skipped) {
         Boolean known = verdicts.get(loader);
         if (known != null) {
             return known;
         }
-        String missing = LibraryCheck.missing(this, loader, className, classFile);
+        String missing = LibraryCheck.missing(this, pool);
         if (verdicts.putFirst(loader, missing == null) && missing != null) {
             skipped.add(new SkippedFamily(name, library, loader, className, missing));
         }

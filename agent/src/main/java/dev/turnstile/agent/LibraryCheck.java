@@ -4,7 +4,6 @@ import dev.turnstile.extension.SupportedLibrary;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
@@ -22,7 +21,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Does a class loader hold the library in the shape a family needs? Read from the class files
  * the loader serves, through a Byte Buddy {@link TypePool}: no class is loaded, so the check may
- * run inside a class transformation. The shape is the family's {@link SupportedLibrary} (classes
+ * run inside a class transformation, and the transformation goes on with the same pool (the
+ * class files read here are not read twice). The shape is the family's {@link SupportedLibrary} (classes
  * and methods it names), and, for every class the family plans to change that is present, each
  * method its advice is planned for: a class that is there but lacks one would get half the advice.
  */
@@ -32,12 +32,10 @@ final class LibraryCheck {
     }
 
     /**
-     * What {@code loader} lacks of {@code family}'s shape, said in words, or null when it has it
-     * all. {@code name} is the class being transformed, whose class file the loader may not serve yet.
+     * What the class loader that {@code pool} reads lacks of {@code family}'s shape, said in
+     * words, or null when it has it all.
      */
-    static String missing(FamilyPlan family, ClassLoader loader, String name, byte[] classFile) {
-        TypePool pool = TypePool.Default.of(new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(name, classFile), ClassFileLocator.ForClassLoader.of(loader)));
+    static String missing(FamilyPlan family, TypePool pool) {
         List<String> missing = new ArrayList<>();
         SupportedLibrary library = family.library();
         for (List<String> oneOf : library.requiredTypes()) {
