@@ -12,6 +12,7 @@ import net.bytebuddy.pool.TypePool;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -22,15 +23,21 @@ import java.util.Set;
  * map look-up. Byte Buddy's {@code AgentBuilder} would do the same but, on each start, first
  * generates a transformer class of its own and loads a few hundred classes to do so; our matchers
  * are plain names, which this class handles directly. The class file keeps its format (no new
- * members), so a loaded class can be retransformed. Never logs: failures are queued.
+ * members), so a loaded class can be retransformed.
+ *
+ * <p>A family's advice goes into a class only when the family's library has the shape the family
+ * needs in that class's loader ({@link FamilyPlan#admits}): checked before the family's first class
+ * there is changed, so a family is applied whole or not at all. Never logs: failures and families
+ * left out are queued.
  */
 final class AdviceTransformer implements ClassFileTransformer {
 
-    private final AdvicePlan plan;
+    private final AdviceIndex index;
     private final Instrumentation instrumentation;
-    private final Set<Module> bridgeModules;
+    private final Module bridges;
     private final ClassLoader agentLoader;
     private final Queue<String> errors;
+    private final Queue<SkippedFamily> skipped;
 
     /** Made at the first transformation, not at start: creating it costs some 30 ms of class loading. */
     private static final class Lazy {
@@ -39,13 +46,15 @@ final class AdviceTransformer implements ClassFileTransformer {
                 .with(Implementation.Context.Disabled.Factory.INSTANCE);
     }
 
-    AdviceTransformer(AdvicePlan plan, Instrumentation instrumentation, Set<Module> bridgeModules,
-                      ClassLoader agentLoader, Queue<String> errors) {
-        this.plan = plan;
+    /** @param bridges the module of the bootstrap bridges, which every advice calls */
+    AdviceTransformer(AdviceIndex index, Instrumentation instrumentation, Module bridges,
+                      ClassLoader agentLoader, Queue<String> errors, Queue<SkippedFamily> skipped) {
+        this.index = index;
         this.instrumentation = instrumentation;
-        this.bridgeModules = bridgeModules;
+        this.bridges = bridges;
         this.agentLoader = agentLoader;
         this.errors = errors;
+        this.skipped = skipped;
     }
 
     @Override
@@ -54,8 +63,8 @@ final class AdviceTransformer implements ClassFileTransformer {
         if (internalName == null) {
             return null;
         }
-        List<AdvicePlan.Entry> entries = plan.entriesFor(internalName);
-        if (entries.isEmpty()) {
+        List<FamilyPlan.Entry> planned = index.entriesFor(internalName);
+        if (planned.isEmpty()) {
             return null;
         }
         String name = internalName.replace('/', '.');
@@ -65,9 +74,13 @@ final class AdviceTransformer implements ClassFileTransformer {
                     ClassFileLocator.ForClassLoader.of(loader),
                     ClassFileLocator.ForClassLoader.of(agentLoader));
             TypePool pool = TypePool.Default.of(locator);
+            List<FamilyPlan.Entry> entries = admitted(planned, loader, name, pool);
+            if (entries.isEmpty()) {
+                return null;
+            }
             TypeDescription type = pool.describe(name).resolve();
             DynamicType.Builder<?> builder = Lazy.BYTE_BUDDY.decorate(type, locator);
-            for (AdvicePlan.Entry entry : entries) {
+            for (FamilyPlan.Entry entry : entries) {
                 Advice advice = Advice.to(pool.describe(entry.adviceClass).resolve(), locator);
                 builder = builder.visit(advice.on(entry.methods));
             }
@@ -80,15 +93,22 @@ final class AdviceTransformer implements ClassFileTransformer {
         }
     }
 
+    /** The planned advice of the families whose library in {@code loader} has the shape they need. */
+    private List<FamilyPlan.Entry> admitted(List<FamilyPlan.Entry> planned, ClassLoader loader, String name,
+                                            TypePool pool) {
+        List<FamilyPlan.Entry> admitted = new ArrayList<>(planned.size());
+        for (FamilyPlan.Entry entry : planned) {
+            if (entry.family.admits(loader, name, pool, skipped)) {
+                admitted.add(entry);
+            }
+        }
+        return admitted;
+    }
+
     /** Advice in a named module (the JDK's clients) calls the bridges, which that module must read. */
     private void addReadEdges(Module module) {
-        if (module == null || !module.isNamed()) {
-            return;
-        }
-        for (Module bridge : bridgeModules) {
-            if (!module.canRead(bridge)) {
-                instrumentation.redefineModule(module, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of());
-            }
+        if (module != null && module.isNamed() && !module.canRead(bridges)) {
+            instrumentation.redefineModule(module, Set.of(bridges), Map.of(), Map.of(), Set.of(), Map.of());
         }
     }
 }

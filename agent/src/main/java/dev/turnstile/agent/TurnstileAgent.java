@@ -9,6 +9,7 @@ import dev.turnstile.control.RuntimeControl;
 import dev.turnstile.control.SchedulerSettingsMapper;
 import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
+import dev.turnstile.extension.ClientInstrumentation;
 import dev.turnstile.http.Gate;
 import dev.turnstile.jmx.JmxExporter;
 import dev.turnstile.log.Logs;
@@ -66,7 +67,8 @@ public final class TurnstileAgent {
                     log.warn("turnstile.persist=true needs turnstile.config=PATH; runtime changes will not be saved");
                 }
             }
-            List<ClientInstrumentation> clients = Clients.all();
+            List<ClientInstrumentation> clients = ClientFamilies.load(TurnstileAgent.class.getClassLoader(),
+                    problem -> log.warn("client family left out: {}", problem));
             Installer installer = new Installer();
             installer.install(instrumentation, gate, clients);
             running = new TurnstileAgent(control);
@@ -136,16 +138,22 @@ public final class TurnstileAgent {
         List<String> names = new ArrayList<>();
         ClassLoader probe = ClassLoader.getSystemClassLoader();
         for (ClientInstrumentation client : clients) {
-            boolean present = probe.getResource(client.probeClass().replace('.', '/') + ".class") != null;
+            boolean present = probe.getResource(client.library().probeClass().replace('.', '/') + ".class") != null;
             names.add(client.name() + (present ? "" : " (not on the class path)"));
         }
         return String.join(", ", names);
     }
 
-    /** Transformation errors are queued while classes load; they are logged here, outside class loading. */
+    /**
+     * Transformation errors, and families left out of a class loader whose library they do not
+     * support, are queued while classes load; they are logged here, outside class loading.
+     */
     private static void reportTransformErrors(Installer installer, ExecutorTimerService timer, Logger log) {
         for (String error : installer.drainErrors()) {
             log.warn("could not instrument {}; those calls go through ungated", error);
+        }
+        for (String skipped : installer.drainSkipped()) {
+            log.info("{}", skipped);
         }
         timer.schedule(() -> reportTransformErrors(installer, timer, log), TimeUnit.SECONDS.toNanos(5));
     }

@@ -1,16 +1,19 @@
 package dev.turnstile.apache4;
 
-import dev.turnstile.agent.AdvicePlan;
-import dev.turnstile.agent.ClientInstrumentation;
-import dev.turnstile.bootstrap.Apache4Bridge;
-import dev.turnstile.http.Gate;
+import dev.turnstile.extension.AdvicePlan;
+import dev.turnstile.extension.ClientInstrumentation;
+import dev.turnstile.extension.SupportedLibrary;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-/** Apache HttpClient 4 (4.3+): the clients' {@code doExecute}, and httpcore's request executor per attempt. */
+/**
+ * Apache HttpClient 4.3 and later (tested: 4.5.14), through the shared blocking door: the
+ * clients' {@code doExecute}, and httpcore's request executor per attempt. 4.3 brought
+ * {@code CloseableHttpClient} and the {@code doExecute} every {@code execute} meets in.
+ */
 public final class Apache4Instrumentation implements ClientInstrumentation {
 
     private static final String CLIENT = "org.apache.http.impl.client.";
@@ -21,25 +24,17 @@ public final class Apache4Instrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public String probeClass() {
-        return "org.apache.http.impl.client.CloseableHttpClient";
+    public SupportedLibrary library() {
+        return SupportedLibrary.of("Apache HttpClient", "4.3 and later; tested: 4.5.14", CLIENT + "CloseableHttpClient")
+                .requiresClass(CLIENT + "CloseableHttpClient")
+                .requiresClass("org.apache.http.protocol.HttpRequestExecutor");
     }
 
     @Override
     public void instrument(AdvicePlan plan) {
-        plan.type(CLIENT + "InternalHttpClient", CLIENT + "MinimalHttpClient", CLIENT + "AbstractHttpClient")
-                .advice(named("doExecute").and(takesArguments(3)).and(not(isAbstract())), ExecuteAdvice.class.getName());
-        plan.type("org.apache.http.protocol.HttpRequestExecutor")
-                .advice(named("execute").and(takesArguments(3)), AttemptAdvice.class.getName());
-    }
-
-    @Override
-    public Class<?>[] bridges() {
-        return new Class<?>[] {Apache4Bridge.class};
-    }
-
-    @Override
-    public void activate(Gate gate) {
-        Apache4Bridge.install(new Apache4Hooks(gate));
+        plan.blockingClient("dev.turnstile.apache4.library.Apache4Adapter")
+                .execute(named("doExecute").and(takesArguments(3)).and(not(isAbstract())),
+                        CLIENT + "InternalHttpClient", CLIENT + "MinimalHttpClient", CLIENT + "AbstractHttpClient")
+                .attempt(named("execute").and(takesArguments(3)), "org.apache.http.protocol.HttpRequestExecutor");
     }
 }

@@ -1,25 +1,31 @@
 package dev.turnstile.apache5;
 
-import dev.turnstile.agent.AdvicePlan;
-import dev.turnstile.agent.ClientInstrumentation;
-import dev.turnstile.bootstrap.Apache5Bridge;
-import dev.turnstile.http.Gate;
+import dev.turnstile.extension.AdvicePlan;
+import dev.turnstile.extension.ClientInstrumentation;
+import dev.turnstile.extension.SupportedLibrary;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Apache HttpClient 5: the classic clients' {@code doExecute}, the async clients'
- * {@code executeImmediate}, and one per-attempt point each (httpcore5's blocking request
- * executor; the async chain's last element).
+ * Apache HttpClient 5 classic, 5.5 and later (tested: 5.6.5), through the shared blocking door:
+ * the classic clients' {@code doExecute}, and httpcore5's blocking request executor per attempt.
+ * The async client is {@link Apache5AsyncInstrumentation}.
  *
- * <p>Not gated: {@code MinimalHttpAsyncClient} (no exec chain to defer) and application
- * subclasses of {@code CloseableHttpClient} that do not reach the built-in clients.
+ * <p>Why 5.5: the library adapter hands the application a response that ends the call when
+ * closed, made with {@code CloseableHttpResponse.create(response, CloseableDelegate)} of 5.5. On
+ * an older 5.x the adapter cannot even be loaded (5.1.3 fails on the missing
+ * {@code CloseableDelegate}), so the family stays out of it, said once at start, rather than
+ * failing at the first call. The rest of the family fits 5.0 and later.
+ *
+ * <p>Not gated: application subclasses of {@code CloseableHttpClient} that do not reach the
+ * built-in clients.
  */
 public final class Apache5Instrumentation implements ClientInstrumentation {
 
     private static final String CLASSIC = "org.apache.hc.client5.http.impl.classic.";
-    private static final String ASYNC = "org.apache.hc.client5.http.impl.async.";
+    /** Of 5.5: what the library adapter needs to load (see the class comment). */
+    static final String CLOSEABLE_DELEGATE = CLASSIC + "CloseableDelegate";
 
     @Override
     public String name() {
@@ -27,29 +33,17 @@ public final class Apache5Instrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public String probeClass() {
-        return "org.apache.hc.client5.http.impl.classic.CloseableHttpClient";
+    public SupportedLibrary library() {
+        return SupportedLibrary.of("Apache HttpClient", "5.5 and later; tested: 5.6.5", CLASSIC + "CloseableHttpClient")
+                .requiresClass(CLASSIC + "InternalHttpClient")
+                .requiresClass("org.apache.hc.core5.http.impl.io.HttpRequestExecutor")
+                .requiresClass(CLOSEABLE_DELEGATE);
     }
 
     @Override
     public void instrument(AdvicePlan plan) {
-        plan.type(CLASSIC + "InternalHttpClient", CLASSIC + "MinimalHttpClient")
-                .advice(named("doExecute").and(takesArguments(3)), ClassicExecuteAdvice.class.getName());
-        plan.type("org.apache.hc.core5.http.impl.io.HttpRequestExecutor")
-                .advice(named("execute").and(takesArguments(4)), ClassicAttemptAdvice.class.getName());
-        plan.type(ASYNC + "InternalAbstractHttpAsyncClient")
-                .advice(named("executeImmediate").and(takesArguments(5)), AsyncExecuteAdvice.class.getName());
-        plan.type(ASYNC + "HttpAsyncMainClientExec", ASYNC + "H2AsyncMainClientExec")
-                .advice(named("execute").and(takesArguments(5)), AsyncAttemptAdvice.class.getName());
-    }
-
-    @Override
-    public Class<?>[] bridges() {
-        return new Class<?>[] {Apache5Bridge.class};
-    }
-
-    @Override
-    public void activate(Gate gate) {
-        Apache5Bridge.install(new Apache5Hooks(gate));
+        plan.blockingClient("dev.turnstile.apache5.library.Apache5Adapter")
+                .execute(named("doExecute").and(takesArguments(3)), CLASSIC + "InternalHttpClient", CLASSIC + "MinimalHttpClient")
+                .attempt(named("execute").and(takesArguments(4)), "org.apache.hc.core5.http.impl.io.HttpRequestExecutor");
     }
 }

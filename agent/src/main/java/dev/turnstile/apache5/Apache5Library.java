@@ -1,13 +1,13 @@
 package dev.turnstile.apache5;
 
-import dev.turnstile.http.BlockingClientLibrary;
+import dev.turnstile.extension.BlockingClientLibrary;
 import dev.turnstile.http.Gate;
 
 /**
  * What the hooks need done with Apache HttpClient 5's own types. Implemented in
  * {@code dev.turnstile.apache5.library}, defined next to the library by the helper loader;
  * arguments are the library's objects, typed {@code Object} here. The classic client's part is
- * the shared {@link BlockingClientLibrary}.
+ * the shared {@link BlockingClientLibrary}; the async part serves {@link Apache5AsyncHooks}.
  */
 public interface Apache5Library extends BlockingClientLibrary {
 

@@ -1,16 +1,22 @@
 package dev.turnstile.jdkhttp;
 
-import dev.turnstile.agent.AdvicePlan;
-import dev.turnstile.agent.ClientInstrumentation;
 import dev.turnstile.bootstrap.JdkHttpBridge;
+import dev.turnstile.extension.AdvicePlan;
+import dev.turnstile.extension.ClientInstrumentation;
+import dev.turnstile.extension.SupportedLibrary;
 import dev.turnstile.http.Gate;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-/** {@code java.net.http.HttpClient}: one private method where send and sendAsync meet. */
+/**
+ * {@code java.net.http.HttpClient} of JDK 11 and later (tested: 17 and 25): one private method of
+ * its implementation, where {@code send} and both {@code sendAsync} meet.
+ */
 public final class JdkHttpInstrumentation implements ClientInstrumentation {
+
+    private static final String CLIENT = "jdk.internal.net.http.HttpClientImpl";
 
     @Override
     public String name() {
@@ -18,19 +24,15 @@ public final class JdkHttpInstrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public String probeClass() {
-        return "java.net.http.HttpClient";
+    public SupportedLibrary library() {
+        return SupportedLibrary.of("JDK HttpClient", "JDK 11 and later; tested: 17, 25", "java.net.http.HttpClient")
+                .requiresClass(CLIENT);
     }
 
     @Override
     public void instrument(AdvicePlan plan) {
-        plan.type("jdk.internal.net.http.HttpClientImpl")
+        plan.type(CLIENT)
                 .advice(named("sendAsync").and(isPrivate()).and(takesArguments(4)), SendAsyncAdvice.class.getName());
-    }
-
-    @Override
-    public Class<?>[] bridges() {
-        return new Class<?>[] {JdkHttpBridge.class};
     }
 
     @Override

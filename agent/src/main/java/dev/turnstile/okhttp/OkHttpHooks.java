@@ -1,7 +1,7 @@
 package dev.turnstile.okhttp;
 
-import dev.turnstile.agent.HelperLoader;
 import dev.turnstile.bootstrap.OkHttpBridge;
+import dev.turnstile.extension.LibraryHelper;
 import dev.turnstile.log.FailOpen;
 
 /**
@@ -10,35 +10,16 @@ import dev.turnstile.log.FailOpen;
  */
 final class OkHttpHooks implements OkHttpBridge.Hooks {
 
-    private static final String SUPPORT = "dev.turnstile.okhttp.library.OkHttpSupportImpl";
-
-    private static final OkHttpSupport BROKEN = new OkHttpSupport() {
-        @Override
-        public void configure(Object builder) {
-        }
-
-        @Override
-        public Object enqueue(Object call, Object callback) {
-            return null;
-        }
-    };
-
-    private final ClassValue<OkHttpSupport> supports = new ClassValue<OkHttpSupport>() {
-        @Override
-        protected OkHttpSupport computeValue(Class<?> type) {
-            try {
-                return (OkHttpSupport) HelperLoader.newInstance(type.getClassLoader(), SUPPORT);
-            } catch (Throwable t) {
-                FailOpen.report("okhttp helpers", t);
-                return BROKEN; // this OkHttp goes ungated
-            }
-        }
-    };
+    private final LibraryHelper<OkHttpSupport> supports = new LibraryHelper<>(OkHttpSupport.class,
+            "dev.turnstile.okhttp.library.OkHttpSupportImpl", "okhttp helpers");
 
     @Override
     public void builderCreated(Object builder) {
         try {
-            supports.get(builder.getClass()).configure(builder);
+            OkHttpSupport support = supports.of(builder.getClass());
+            if (support != null) {
+                support.configure(builder);
+            }
         } catch (Throwable t) {
             FailOpen.report("okhttp builder", t);
         }
@@ -50,7 +31,8 @@ final class OkHttpHooks implements OkHttpBridge.Hooks {
             return null;
         }
         try {
-            return supports.get(call.getClass()).enqueue(call, callback);
+            OkHttpSupport support = supports.of(call.getClass());
+            return support == null ? null : support.enqueue(call, callback); // null: this OkHttp goes ungated
         } catch (Throwable t) {
             FailOpen.report("okhttp enqueue", t);
             return null;

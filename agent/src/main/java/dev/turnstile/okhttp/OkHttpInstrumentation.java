@@ -1,8 +1,9 @@
 package dev.turnstile.okhttp;
 
-import dev.turnstile.agent.AdvicePlan;
-import dev.turnstile.agent.ClientInstrumentation;
 import dev.turnstile.bootstrap.OkHttpBridge;
+import dev.turnstile.extension.AdvicePlan;
+import dev.turnstile.extension.ClientInstrumentation;
+import dev.turnstile.extension.SupportedLibrary;
 import dev.turnstile.http.Gate;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
@@ -11,13 +12,19 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * OkHttp 3, 4 and 5. Every client is made by an {@code OkHttpClient.Builder}, whose constructors
- * add our interceptors (see {@code library.GatingInterceptor} for why an application interceptor
- * plus a network interceptor). {@code RealCall.enqueue} and {@code cancel} are advised so that an
+ * OkHttp 3.9 and later, 4 and 5 (tested: 3.14.9, 4.12.0, 5.5.1; 3.9 gave the interceptor chain
+ * the {@code call()} ours reads). Every client is made by an {@code OkHttpClient.Builder}, whose
+ * constructors add our interceptors (see {@code library.GatingInterceptor} for why an application
+ * interceptor plus a network interceptor). {@code RealCall.enqueue} and {@code cancel} are advised so that an
  * asynchronous call waits for its slot outside OkHttp's dispatcher, and {@code execute} so that
  * the interceptor knows when it may block.
  */
 public final class OkHttpInstrumentation implements ClientInstrumentation {
+
+    private static final String BUILDER = "okhttp3.OkHttpClient$Builder";
+    /** The call class, as OkHttp 4 and 5 / OkHttp 3 name it. */
+    private static final String REAL_CALL_4 = "okhttp3.internal.connection.RealCall";
+    private static final String REAL_CALL_3 = "okhttp3.RealCall";
 
     @Override
     public String name() {
@@ -25,24 +32,24 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public String probeClass() {
-        return "okhttp3.OkHttpClient";
+    public SupportedLibrary library() {
+        return SupportedLibrary.of("OkHttp", "3.9 and later, 4.x, 5.x; tested: 3.14.9, 4.12.0, 5.5.1",
+                "okhttp3.OkHttpClient")
+                .requiresClass(BUILDER)
+                .requiresOneOf(REAL_CALL_4, REAL_CALL_3)
+                .requiresMethod(BUILDER, "interceptors", 0)
+                .requiresMethod(BUILDER, "networkInterceptors", 0)
+                .requiresMethod("okhttp3.Interceptor$Chain", "call", 0);
     }
 
     @Override
     public void instrument(AdvicePlan plan) {
-        plan.type("okhttp3.OkHttpClient$Builder")
+        plan.type(BUILDER)
                 .advice(isConstructor(), BuilderAdvice.class.getName());
-        // OkHttp 4 and 5 / OkHttp 3
-        plan.type("okhttp3.internal.connection.RealCall", "okhttp3.RealCall")
+        plan.type(REAL_CALL_4, REAL_CALL_3)
                 .advice(named("enqueue").and(isPublic()).and(takesArguments(1)), EnqueueAdvice.class.getName())
                 .advice(named("execute").and(isPublic()).and(takesArguments(0)), ExecuteAdvice.class.getName())
                 .advice(named("cancel").and(isPublic()).and(takesArguments(0)), CancelAdvice.class.getName());
-    }
-
-    @Override
-    public Class<?>[] bridges() {
-        return new Class<?>[] {OkHttpBridge.class};
     }
 
     @Override

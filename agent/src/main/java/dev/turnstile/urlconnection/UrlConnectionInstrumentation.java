@@ -1,16 +1,17 @@
 package dev.turnstile.urlconnection;
 
-import dev.turnstile.agent.AdvicePlan;
-import dev.turnstile.agent.ClientInstrumentation;
 import dev.turnstile.bootstrap.UrlConnectionBridge;
+import dev.turnstile.extension.AdvicePlan;
+import dev.turnstile.extension.ClientInstrumentation;
+import dev.turnstile.extension.SupportedLibrary;
 import dev.turnstile.http.Gate;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * {@code java.net.HttpURLConnection}, http and https: the JDK's implementation class, which the
- * https one only wraps (its delegate extends it).
+ * {@code java.net.HttpURLConnection} of JDK 11 and later (tested: 17 and 25), http and https: the
+ * JDK's implementation class, which the https one only wraps (its delegate extends it).
  */
 public final class UrlConnectionInstrumentation implements ClientInstrumentation {
 
@@ -23,8 +24,9 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
     }
 
     @Override
-    public String probeClass() {
-        return "java.net.HttpURLConnection";
+    public SupportedLibrary library() {
+        return SupportedLibrary.of("HttpURLConnection", "JDK 11 and later; tested: 17, 25", "java.net.HttpURLConnection")
+                .requiresClass(HTTP_CONNECTION);
     }
 
     @Override
@@ -38,11 +40,6 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
                 .advice(named("disconnect").and(takesArguments(0)), DisconnectAdvice.class.getName());
         plan.type(HTTPS_DELEGATE)
                 .advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName());
-    }
-
-    @Override
-    public Class<?>[] bridges() {
-        return new Class<?>[] {UrlConnectionBridge.class};
     }
 
     @Override

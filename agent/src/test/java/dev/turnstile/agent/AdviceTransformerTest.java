@@ -1,5 +1,6 @@
 package dev.turnstile.agent;
 
+import dev.turnstile.extension.SupportedLibrary;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.loading.ByteArrayClassLoader;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -31,22 +31,24 @@ class AdviceTransformerTest {
     }
 
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
+    private final Queue<SkippedFamily> skipped = new ConcurrentLinkedQueue<>();
+    private final FamilyPlan plan = new FamilyPlan("greeter",
+            SupportedLibrary.of("Greeter", "any", Greeter.class.getName()));
 
     @Test
     void inlinesThePlannedAdviceIntoThePlannedClass() throws Exception {
-        AdvicePlan plan = new AdvicePlan();
         plan.type(Greeter.class.getName()).advice(named("greet"), LouderAdvice.class.getName());
 
         byte[] changed = transform(plan, Greeter.class);
 
         assertThat(changed).isNotNull();
         assertThat(errors).isEmpty();
+        assertThat(skipped).isEmpty();
         assertThat(greetingOf(changed)).isEqualTo("HELLO");
     }
 
     @Test
     void returnsNullForAClassOutsideThePlan() throws Exception {
-        AdvicePlan plan = new AdvicePlan();
         plan.type("some.other.Client").advice(named("greet"), LouderAdvice.class.getName());
 
         assertThat(transform(plan, Greeter.class)).isNull();
@@ -55,16 +57,17 @@ class AdviceTransformerTest {
 
     @Test
     void queuesAFailureInsteadOfThrowing() throws Exception {
-        AdvicePlan plan = new AdvicePlan();
         plan.type(Greeter.class.getName()).advice(named("greet"), "no.such.Advice");
 
         assertThat(transform(plan, Greeter.class)).isNull();
         assertThat(errors).singleElement().asString().startsWith(Greeter.class.getName() + ": ");
     }
 
-    private byte[] transform(AdvicePlan plan, Class<?> type) throws Exception {
-        AdviceTransformer transformer = new AdviceTransformer(plan, null, Set.of(),
-                AdviceTransformerTest.class.getClassLoader(), errors);
+    private byte[] transform(FamilyPlan plan, Class<?> type) throws Exception {
+        AdviceIndex index = new AdviceIndex();
+        index.add(plan);
+        AdviceTransformer transformer = new AdviceTransformer(index, null, null,
+                AdviceTransformerTest.class.getClassLoader(), errors, skipped);
         byte[] original = ClassFileLocator.ForClassLoader.read(type);
         return transformer.transform(null, type.getClassLoader(), type.getName().replace('.', '/'),
                 null, null, original);

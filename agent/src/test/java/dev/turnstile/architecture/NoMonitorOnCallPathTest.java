@@ -34,8 +34,8 @@ class NoMonitorOnCallPathTest {
      */
     private static final Set<String> ALLOWED = Set.of(
             "dev/turnstile/bootstrap/AgentBoot.start",
-            "dev/turnstile/agent/HelperLoader.loaderFor",
-            "dev/turnstile/agent/HelperLoader.loadClass");
+            "dev/turnstile/extension/HelperLoader.loaderFor",
+            "dev/turnstile/extension/HelperLoader.loadClass");
 
     @Test
     void noClassOfTheAgentEntersAMonitorOutsideStartUpAndClassLoading() throws IOException {

@@ -45,7 +45,9 @@ class AgentIsolationIT {
             assertThat(server.maxInFlight()).isEqualTo(2);
             assertThat(child.stderr()).as("one start line naming version, limits and clients")
                     .filteredOn(line -> line.contains("turnstile.TurnstileAgent") && line.contains("started"))
-                    .singleElement().satisfies(line -> assertThat(line).contains("limits test=2", "jdk-httpclient"));
+                    .singleElement().satisfies(line -> assertThat(line).contains("limits test=2",
+                            "clients: jdk-httpclient, urlconnection, okhttp, apache-httpclient5, apache-httpclient5-async, "
+                                    + "apache-httpclient4"));
         }
     }
 

@@ -3,7 +3,10 @@ package dev.turnstile.it;
 import dev.turnstile.it.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -16,9 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged jar holds nothing the application could trip over: the only classes a class
  * loader can find in it are the small bootstrap bridge; everything else, our code and every
  * third-party library, is {@code inst/*.classdata} under {@code dev/turnstile/}, which only the
- * agent's own loader reads (third-party code relocated under {@code dev.turnstile.shaded}).
+ * agent's own loader reads (third-party code relocated under {@code dev.turnstile.shaded}). The
+ * client families are listed for that loader's {@code ServiceLoader}, and only there.
  */
 class AgentJarLayoutIT {
+
+    /** Where the agent's hidden loader finds the client families (ServiceLoader). */
+    private static final String FAMILIES = "inst/META-INF/services/dev.turnstile.extension.ClientInstrumentation";
 
     @Test
     void onlyTheBridgeIsLoadableAndEveryOtherClassIsOursOrRelocated() throws IOException {
@@ -33,18 +40,37 @@ class AgentJarLayoutIT {
                     .as("hidden classes").hasSizeGreaterThan(1000)
                     .allMatch(n -> n.startsWith("inst/dev/turnstile/") && n.endsWith(".classdata"));
             assertThat(names).filteredOn(n -> n.startsWith("inst/META-INF/services/"))
-                    .as("service files only name relocated interfaces")
-                    .allMatch(n -> n.startsWith("inst/META-INF/services/dev.turnstile.shaded."));
+                    .as("service files only name relocated interfaces, and our client families")
+                    .allMatch(n -> n.startsWith("inst/META-INF/services/dev.turnstile.shaded.") || n.equals(FAMILIES));
             assertThat(names).as("hidden third-party code").anyMatch(n -> n.startsWith("inst/dev/turnstile/shaded/bytebuddy/"))
                     .anyMatch(n -> n.startsWith("inst/dev/turnstile/shaded/slf4j/"));
             assertThat(names).as("nothing else: no services or modules for the application's loaders to find")
                     .allMatch(n -> n.startsWith("dev/turnstile/bootstrap/") || n.startsWith("inst/")
                             || n.equals("META-INF/MANIFEST.MF") || n.equals("LICENSE"));
 
+            List<String> families = familiesListedIn(jar);
+            assertThat(families).as("the client families, in the order of the start line").containsExactly(
+                    "dev.turnstile.jdkhttp.JdkHttpInstrumentation", "dev.turnstile.urlconnection.UrlConnectionInstrumentation",
+                    "dev.turnstile.okhttp.OkHttpInstrumentation", "dev.turnstile.apache5.Apache5Instrumentation",
+                    "dev.turnstile.apache5.Apache5AsyncInstrumentation", "dev.turnstile.apache4.Apache4Instrumentation");
+            assertThat(families).as("each listed family is in the jar, hidden")
+                    .allMatch(family -> names.contains("inst/" + family.replace('.', '/') + ".classdata"));
+
             Attributes manifest = jar.getManifest().getMainAttributes();
             assertThat(manifest.getValue("Premain-Class")).isEqualTo("dev.turnstile.bootstrap.AgentLauncher");
             assertThat(manifest.getValue("Agent-Class")).isEqualTo("dev.turnstile.bootstrap.AgentLauncher");
             assertThat(manifest.getValue("Can-Retransform-Classes")).isEqualTo("true");
+        }
+    }
+
+    /** The class names the family service file lists, comments and blank lines left out. */
+    private static List<String> familiesListedIn(JarFile jar) throws IOException {
+        JarEntry entry = jar.getJarEntry(FAMILIES);
+        assertThat(entry).as(FAMILIES).isNotNull();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getInputStream(entry),
+                StandardCharsets.UTF_8))) {
+            return lines.lines().map(line -> line.replaceFirst("#.*", "").trim()).filter(line -> !line.isEmpty())
+                    .collect(Collectors.toList());
         }
     }
 }

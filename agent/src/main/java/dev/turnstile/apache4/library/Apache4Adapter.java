@@ -1,6 +1,6 @@
 package dev.turnstile.apache4.library;
 
-import dev.turnstile.apache4.Apache4Library;
+import dev.turnstile.extension.BlockingClientLibrary;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.http.HeaderLookup;
@@ -18,7 +18,7 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 
 /** Reads Apache HttpClient 4's requests and responses for the gate; one instance per library class loader. */
-public final class Apache4Adapter implements Apache4Library {
+public final class Apache4Adapter implements BlockingClientLibrary {
 
     @Override
     public GatedCall open(Gate gate, Object target, Object request) {

@@ -1,8 +1,9 @@
-package dev.turnstile.agent;
+package dev.turnstile.extension;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -43,6 +44,7 @@ public final class HelperLoader extends ClassLoader {
         return helperClass(libraryLoader, helperClass).getDeclaredConstructor().newInstance();
     }
 
+    /** The helper class itself, as {@link #newInstance} would define it. */
     public static Class<?> helperClass(ClassLoader libraryLoader, String helperClass) throws ClassNotFoundException {
         int marker = helperClass.lastIndexOf(".library.");
         if (marker < 0) {
@@ -55,7 +57,7 @@ public final class HelperLoader extends ClassLoader {
     private static HelperLoader loaderFor(ClassLoader library, String prefix) {
         ClassLoader key = library == null ? ClassLoader.getSystemClassLoader() : library;
         synchronized (LOADERS) {
-            Map<String, WeakReference<HelperLoader>> byPrefix = LOADERS.computeIfAbsent(key, k -> new java.util.HashMap<>());
+            Map<String, WeakReference<HelperLoader>> byPrefix = LOADERS.computeIfAbsent(key, k -> new HashMap<>());
             WeakReference<HelperLoader> reference = byPrefix.get(prefix);
             HelperLoader loader = reference == null ? null : reference.get();
             if (loader == null) {

@@ -1,18 +1,23 @@
 package dev.turnstile.bootstrap;
 
 /**
- * Door from Apache HttpClient 4 (classic) to the agent. Typed with {@code Object}: the bootstrap
- * class path cannot see the library. Every call is fail-open.
+ * Door from every client that runs a whole call on its caller's thread (Apache HttpClient 4 and
+ * 5 classic) to the agent's shared blocking hooks. Typed with {@code Object}: the bootstrap class
+ * path cannot see the libraries. Every call is fail-open.
  */
-public final class Apache4Bridge {
+public final class BlockingClientBridge {
 
-    /** Implemented by the agent; see {@code dev.turnstile.apache4}. */
+    /** Implemented by the agent; see {@code dev.turnstile.blocking}. */
     public interface Hooks {
-        /** As {@link Apache5Bridge.Hooks#enterClassic}. */
+        /**
+         * Before the client's execute method: null to go on untouched; a {@code java.io.IOException}
+         * to fail the call with it (interrupted or timed out while queued); else a token for
+         * {@link #exit}: the call holds its slot and goes on.
+         */
         Object enter(Object client, Object target, Object request);
 
-        /** As {@link Apache5Bridge.Hooks#exitClassic}. */
-        Object exit(Object call, Object response, Throwable thrown);
+        /** After the execute method: the response to return (its body now ends the call). */
+        Object exit(Object token, Object response, Throwable thrown);
 
         /** One attempt's response, on the thread that runs the call. */
         void attempt(Object executor, Object response);
@@ -20,7 +25,7 @@ public final class Apache4Bridge {
 
     private static volatile Hooks hooks;
 
-    private Apache4Bridge() {
+    private BlockingClientBridge() {
     }
 
     public static void install(Hooks newHooks) {
@@ -39,13 +44,13 @@ public final class Apache4Bridge {
         }
     }
 
-    public static Object exit(Object call, Object response, Throwable thrown) {
+    public static Object exit(Object token, Object response, Throwable thrown) {
         Hooks h = hooks;
         if (h == null) {
             return response;
         }
         try {
-            return h.exit(call, response, thrown);
+            return h.exit(token, response, thrown);
         } catch (Throwable t) {
             return response;
         }
@@ -57,7 +62,7 @@ public final class Apache4Bridge {
             try {
                 h.attempt(executor, response);
             } catch (Throwable ignored) {
-                // fail-open
+                // fail-open: the hooks report their own errors
             }
         }
     }

@@ -1,9 +1,15 @@
-package dev.turnstile.http;
+package dev.turnstile.extension;
+
+import dev.turnstile.http.Gate;
+import dev.turnstile.http.GatedCall;
+import dev.turnstile.http.ThreadCalls;
 
 /**
- * What the hooks of a client that runs a whole call on its caller's thread (Apache HttpClient 4
- * and 5 classic) need done with the library's own types. Implemented in the client's
- * {@code .library} package, next to the library; typed with {@code Object} here.
+ * What the shared blocking door (see {@link AdvicePlan#blockingClient}) needs done with the own
+ * types of a client that runs a whole call on its caller's thread (Apache HttpClient 4 and 5
+ * classic). Implemented in the family's {@code .library} package, public with a public
+ * no-argument constructor, and defined next to the library by the {@link HelperLoader}; the
+ * library's objects are typed {@code Object} here.
  */
 public interface BlockingClientLibrary {
 
