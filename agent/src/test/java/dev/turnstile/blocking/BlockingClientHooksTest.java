@@ -3,7 +3,7 @@ package dev.turnstile.blocking;
 import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.ProviderConfig;
 import dev.turnstile.config.TurnstileConfig;
-import dev.turnstile.control.SchedulerFactory;
+import dev.turnstile.control.SchedulerSettingsMapper;
 import dev.turnstile.core.ProviderSnapshot;
 import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
@@ -42,12 +42,12 @@ class BlockingClientHooksTest {
     private final ExecutorTimerService timer = new ExecutorTimerService("test-timer");
     private final TurnstileConfig config = ConfigLoader.load(
             "presets=false;providers.t.hosts=" + HOST + ";providers.t.limit=2", Map.of(), Map.of()).config();
-    private final SlotScheduler scheduler = new SlotScheduler(SchedulerFactory.settings(config), timer);
+    private final SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), timer);
     private final BlockingClientHooks hooks = new BlockingClientHooks(new Gate(scheduler, config));
 
     BlockingClientHooksTest() {
         for (ProviderConfig provider : config.providers().values()) {
-            scheduler.addProvider(SchedulerFactory.provider(provider));
+            scheduler.addProvider(SchedulerSettingsMapper.provider(provider));
         }
         hooks.add("apache-httpclient4", "dev.turnstile.apache4.library.Apache4Adapter", List.of(
                 "org.apache.http.impl.client.InternalHttpClient", "org.apache.http.impl.client.MinimalHttpClient",
