@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * What a locked section decided and must tell others: waiters to wake and listener events. It is
  * filled under the scheduler's lock and {@link #flush flushed} after it, so caller code (future
- * callbacks, listeners) never runs while the scheduler is locked.
+ * callbacks, listeners) never runs while the scheduler is locked. Its events join the scheduler's
+ * {@link EventLine} before the lock is released, so listeners hear them in the order decided.
  */
 final class Outbox {
 
@@ -35,10 +36,10 @@ final class Outbox {
      * caller, and would make the other call's client fail (Apache's async connection lease
      * cancels itself on an interrupted thread). The status is restored afterwards.
      */
-    void flush(List<SchedulerListener> listeners) {
+    void flush(EventLine line, List<SchedulerListener> listeners) {
         boolean interrupted = Thread.interrupted();
         try {
-            deliverAndTell(listeners);
+            deliverAndTell(line, listeners);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -46,22 +47,22 @@ final class Outbox {
         }
     }
 
-    private void deliverAndTell(List<SchedulerListener> listeners) {
+    /** Moves this section's events onto the line. Under the lock, so the line keeps the order of decisions. */
+    void queueEvents(EventLine line) {
+        if (events != null) {
+            for (Consumer<SchedulerListener> event : events) {
+                line.add(event);
+            }
+            events = null;
+        }
+    }
+
+    private void deliverAndTell(EventLine line, List<SchedulerListener> listeners) {
         if (deliveries != null) {
             for (Waiter waiter : deliveries) {
                 waiter.deliver();
             }
         }
-        if (events != null) {
-            for (Consumer<SchedulerListener> event : events) {
-                for (SchedulerListener listener : listeners) {
-                    try {
-                        event.accept(listener);
-                    } catch (RuntimeException | LinkageError ignored) {
-                        // A listener's failure must not reach the call that caused the event.
-                    }
-                }
-            }
-        }
+        line.tell(listeners);
     }
 }

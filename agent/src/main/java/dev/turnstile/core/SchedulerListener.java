@@ -2,7 +2,9 @@ package dev.turnstile.core;
 
 /**
  * Hears what the scheduler does, for notifications and logs. Called after the scheduler's lock is
- * released, on the thread that caused the event; an exception thrown here is swallowed.
+ * released, in the order the changes were made, one event at a time: on the thread that caused
+ * the event, or on a thread telling earlier events at that moment, which then tells this one too.
+ * An exception thrown here is swallowed.
  */
 public interface SchedulerListener {
 

@@ -22,6 +22,7 @@ final class SchedulerLock {
     private final ReentrantLock lock = new ReentrantLock();
     private final TimeSource time;
     private final List<SchedulerListener> listeners;
+    private final EventLine events = new EventLine();
 
     // Guarded by the lock, and reset when the section ends.
     private Outbox outbox;
@@ -42,9 +43,12 @@ final class SchedulerLock {
         Outbox decided = outbox;
         outbox = null;
         nowRead = false;
+        if (decided != null) {
+            decided.queueEvents(events); // still locked: the line's order is the order of the changes
+        }
         lock.unlock();
         if (decided != null) {
-            decided.flush(listeners);
+            decided.flush(events, listeners);
         }
     }
 
