@@ -26,7 +26,8 @@ final class ConfigAssembler {
             if (topLevel.isPresent()) {
                 applyTopLevel(topLevel.get(), raw, draft, problems);
             } else if (!collectProviderSetting(key, raw, providerSettings, problems)) {
-                problems.add(key + ": unknown key, ignored; did you mean " + KeySuggestions.nearestKnownKey(key) + "?");
+                problems.add(key + ": unknown key, ignored; did you mean " + KeySuggestions.nearestKnownKey(key) + "?"
+                        + KeySuggestions.separatorHint(raw));
             }
         }
         BackoffConfig backoff = backoff(draft.backoff, problems);
@@ -39,7 +40,7 @@ final class ConfigAssembler {
         try {
             key.apply(draft, raw);
         } catch (IllegalArgumentException e) {
-            problems.add(key.key() + ": " + e.getMessage() + "; keeping " + kept);
+            problems.add(key.key() + ": " + e.getMessage() + "; keeping " + kept + KeySuggestions.separatorHint(raw));
         }
     }
 

@@ -46,6 +46,36 @@ final class KeySuggestions {
         return EnvironmentVariables.PREFIX + nearest(rest, ENVIRONMENT);
     }
 
+    /**
+     * A built-in provider id within two edits of {@code id} ({@code opnai} for {@code openai}), or
+     * null: a new id is legitimate, so only a near miss of a preset is worth a question.
+     */
+    static String nearPresetId(String id) {
+        String best = null;
+        int bestDistance = 3;
+        for (String preset : Presets.ids()) {
+            int distance = distance(id, preset);
+            if (distance > 0 && distance < bestDistance) {
+                best = preset;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** A value that holds another setting after a comma ({@code 4,global.limit=6}). */
+    private static final java.util.regex.Pattern ANOTHER_SETTING =
+            java.util.regex.Pattern.compile(".*,\\s*[A-Za-z][A-Za-z0-9_.-]*\\s*=.*", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * What to add to the report of a value that looks like two settings joined by a comma, where
+     * the agent arguments separate settings with {@code ;}; empty otherwise.
+     */
+    static String separatorHint(String value) {
+        return value != null && ANOTHER_SETTING.matcher(value).matches()
+                ? " (settings are separated by ';', not ',': \"limit=4;global.limit=6\")" : "";
+    }
+
     /** The known key (without prefix) nearest to {@code typed} (without prefix). */
     private static String nearest(String typed, Spelling spelling) {
         List<String> candidates = new ArrayList<>(spelling.topLevelNames);

@@ -46,7 +46,8 @@ final class ProviderAssembler {
                 boolean leftOut = property == ProviderKey.HOSTS && !hasHosts;
                 leftOutReported |= leftOut;
                 problems.add(property.keyFor(id) + ": " + e.getMessage() + "; "
-                        + (leftOut ? "provider " + id + " left out" : "keeping " + kept));
+                        + (leftOut ? "provider " + id + " left out" : "keeping " + kept)
+                        + KeySuggestions.separatorHint(setting.getValue()));
             }
         }
         if (!hasHosts) {
@@ -60,7 +61,9 @@ final class ProviderAssembler {
 
     private static String missingHosts(String id) {
         String why = Presets.isPreset(id) ? " (presets are off, so the built-in hosts of " + id + " are not used)" : "";
-        return ProviderKey.HOSTS.keyFor(id) + ": missing" + why + "; expected a comma list of "
+        String text = ProviderKey.HOSTS.keyFor(id) + ": missing" + why + "; expected a comma list of "
                 + HostPattern.EXPECTED + "; provider " + id + " left out";
+        String preset = Presets.isPreset(id) ? null : KeySuggestions.nearPresetId(id);
+        return preset == null ? text : text + "; did you mean the built-in provider " + preset + "?";
     }
 }

@@ -89,4 +89,35 @@ class ConfigLoaderProvidersTest {
         assertThat(fromAgentArgs("providers.openai.paths=*").config().providers().get("openai").paths()).isEmpty();
         assertThat(fromAgentArgs("providers.openai.paths=").config().providers().get("openai").paths()).isEmpty();
     }
+
+    @Test
+    void aNearMissOfABuiltInProviderIdAsksWhetherThePresetWasMeant() {
+        LoadedConfig loaded = fromAgentArgs("providers.opnai.limit=4");
+
+        assertThat(loaded.problems()).singleElement().asString()
+                .contains("providers.opnai.hosts: missing", "provider opnai left out",
+                        "did you mean the built-in provider openai?");
+        assertThat(loaded.config().providers()).doesNotContainKey("opnai");
+    }
+
+    @Test
+    void aNewIdFarFromEveryPresetIsNotTakenForATypo() {
+        LoadedConfig loaded = fromAgentArgs("providers.inhouse.limit=4");
+
+        assertThat(loaded.problems()).singleElement().asString()
+                .contains("providers.inhouse.hosts: missing").doesNotContain("did you mean");
+    }
+
+    @Test
+    void settingsJoinedByACommaAreReportedWithTheSeparatorThatWasMeant() {
+        LoadedConfig unknown = fromAgentArgs("limit=4,global.limit=6");
+        LoadedConfig known = fromAgentArgs("providers.openai.limit=4,global.limit=6");
+
+        assertThat(unknown.problems()).singleElement().asString()
+                .contains("unknown key", "settings are separated by ';', not ','");
+        assertThat(known.problems()).singleElement().asString()
+                .contains("providers.openai.limit", "keeping 0", "settings are separated by ';', not ','");
+        assertThat(fromAgentArgs("providers.openai.limit=four").problems()).singleElement().asString()
+                .doesNotContain("separated");
+    }
 }
