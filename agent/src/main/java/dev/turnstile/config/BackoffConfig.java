@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * How a provider is paused when it answers "too many requests": which statuses pause it, the
  * exponential pause used when the answer gives no hint ({@code initial} doubling up to {@code max}),
- * and whether the effective limit adapts (drops by one per pause, climbs back by one after each quiet
+ * and whether the effective limit adapts (drops by one per rate-limit episode, climbs back by one after each quiet
  * {@code recovery} period).
  */
 public final class BackoffConfig {

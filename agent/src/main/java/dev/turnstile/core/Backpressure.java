@@ -39,7 +39,7 @@ final class Backpressure {
                 : "rate limited without a hint; backoff step " + provider.pause.backoffStep();
         pause(provider, pauseNanos, now, reason);
         int before = provider.limit.limit();
-        provider.limit.onRateLimited(now);
+        provider.limit.onRateLimited(permit.grantedNanos, now);
         limitMoved(provider, before);
         awaitQuietPeriod(provider, now);
     }
@@ -86,7 +86,7 @@ final class Backpressure {
     /** An operator set the limit: the policy's new ceiling, and the end of any adaptation. */
     void limitSet(ProviderState provider, int limit) {
         int before = provider.limit.limit();
-        provider.limit.setCeiling(limit);
+        provider.limit.setCeiling(limit, lock.now());
         provider.quietCheckTimer.cancel();
         provider.quietCheckTimer = Cancellable.NONE;
         int after = provider.limit.limit();

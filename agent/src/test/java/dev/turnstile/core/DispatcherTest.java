@@ -80,7 +80,7 @@ class DispatcherTest {
         ProviderState openai = provider("openai", 2);
         queue(openai, 10);
         openai.slots.tryTake(2);
-        openai.limit.onRateLimited(NOW); // 2 -> 1 in force, 1 slot taken
+        openai.limit.onRateLimited(NOW, NOW); // 2 -> 1 in force, 1 slot taken
 
         assertThat(dispatcher.hasRoom(openai, NOW)).isFalse();
         assertThat(dispatcher.next(NOW)).isNull();

@@ -172,9 +172,10 @@ class SlotSchedulerBackoffTest {
     }
 
     @Test
-    void eachRateLimitLowersTheEffectiveLimitByOneButNeverBelowOne() {
+    void eachRateLimitOfACallSentAfterTheLastStepLowersTheEffectiveLimitByOneButNeverBelowOne() {
         SchedulerHarness h = new SchedulerHarness().provider("openai", 3);
         for (int i = 0; i < 3; i++) {
+            h.advance(Duration.ofMillis(1));
             Permit permit = granted(h.call("openai", "a" + i));
             permit.rateLimited(0);
             permit.release(Outcome.SUCCESS);
@@ -189,10 +190,11 @@ class SlotSchedulerBackoffTest {
         SchedulerSettings settings = SchedulerSettings.builder().adaptiveRecovery(Duration.ofSeconds(30)).build();
         SchedulerHarness h = new SchedulerHarness(settings).provider("openai", 3);
         Permit a = granted(h.call("openai", "a"));
-        Permit b = granted(h.call("openai", "b"));
         a.rateLimited(0);
-        b.rateLimited(0);
         a.release(Outcome.SUCCESS);
+        h.advance(Duration.ofMillis(1));
+        Permit b = granted(h.call("openai", "b"));
+        b.rateLimited(0);
         b.release(Outcome.SUCCESS);
         assertThat(h.stats("openai").effectiveLimit()).isEqualTo(1);
 

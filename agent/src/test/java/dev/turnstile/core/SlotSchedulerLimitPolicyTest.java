@@ -31,13 +31,13 @@ class SlotSchedulerLimitPolicyTest {
         }
 
         @Override
-        public void setCeiling(int ceiling) {
+        public void setCeiling(int ceiling, long nowNanos) {
             this.ceiling = ceiling;
             this.limit = Math.min(limit, ceiling);
         }
 
         @Override
-        public void onRateLimited(long nowNanos) {
+        public void onRateLimited(long grantedNanos, long nowNanos) {
             limit = 1;
         }
 

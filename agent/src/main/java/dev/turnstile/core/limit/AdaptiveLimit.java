@@ -3,9 +3,15 @@ package dev.turnstile.core.limit;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turnstile's limit algorithm ({@code turnstile.backoff.adaptive}): each rate limit lowers the limit
- * in force by one, never below 1, and each quiet period without a rate limit raises it by one,
- * back up to the ceiling. A limit of 0 (unlimited) is never lowered.
+ * Turnstile's limit algorithm ({@code turnstile.backoff.adaptive}): each rate-limit episode lowers
+ * the limit in force by one, never below 1, and each quiet period without a rate limit raises it
+ * by one, back up to the ceiling. A limit of 0 (unlimited) is never lowered.
+ *
+ * <p>An episode, as for congestion in TCP, is what the calls in flight at one time say together:
+ * eight calls sent at the same limit that all come back 429 are one signal that the limit was too
+ * high, not eight. So a rate limit lowers the limit only when its call was granted after the last
+ * step down, or after the operator last set the limit: calls admitted before answer for a limit
+ * that is no longer in force.
  *
  * <p>The switch and the quiet period are read from {@link Tuning} at each event, so a runtime
  * change of the scheduler's settings applies at once, also to a provider already lowered.
@@ -20,10 +26,15 @@ public final class AdaptiveLimit implements LimitPolicy {
     private int limit;
     /** The last rate limit, or the last step up: the quiet period counts from here. */
     private long quietSinceNanos;
+    /** The last step down or operator change: calls granted before it cannot lower the limit again. */
+    private long lastChangeNanos;
+    /** False until the first step down or operator change: before that, every rate limit counts. */
+    private boolean changed;
 
     public AdaptiveLimit(int ceiling, Tuning tuning) {
         this.tuning = tuning;
-        setCeiling(ceiling);
+        this.ceiling = ceiling;
+        this.limit = ceiling;
     }
 
     @Override
@@ -32,17 +43,28 @@ public final class AdaptiveLimit implements LimitPolicy {
     }
 
     @Override
-    public void setCeiling(int ceiling) {
+    public void setCeiling(int ceiling, long nowNanos) {
         this.ceiling = ceiling;
         this.limit = ceiling;
+        markChange(nowNanos);
     }
 
     @Override
-    public void onRateLimited(long nowNanos) {
+    public void onRateLimited(long grantedNanos, long nowNanos) {
         quietSinceNanos = nowNanos; // even when not lowering: a rate limit is never quiet
-        if (tuning.lowersOnRateLimit() && ceiling > 0 && limit > 1) {
+        if (tuning.lowersOnRateLimit() && ceiling > 0 && limit > 1 && grantedSinceLastChange(grantedNanos)) {
             limit--;
+            markChange(nowNanos);
         }
+    }
+
+    private boolean grantedSinceLastChange(long grantedNanos) {
+        return !changed || grantedNanos - lastChangeNanos > 0;
+    }
+
+    private void markChange(long nowNanos) {
+        lastChangeNanos = nowNanos;
+        changed = true;
     }
 
     @Override

@@ -15,11 +15,14 @@ public interface LimitPolicy {
     /** The limit in force: at most the ceiling; 0 = unlimited (only when the ceiling is 0). */
     int limit();
 
-    /** An operator set the limit: the new ceiling, and the end of any adaptation so far. */
-    void setCeiling(int ceiling);
+    /**
+     * An operator set the limit at {@code nowNanos}: the new ceiling and the limit in force; what
+     * the adaptation learnt so far is dropped.
+     */
+    void setCeiling(int ceiling, long nowNanos);
 
-    /** A call was answered with a rate limit (429 and friends). */
-    void onRateLimited(long nowNanos);
+    /** A call granted its slot at {@code grantedNanos} was answered with a rate limit (429 and friends). */
+    void onRateLimited(long grantedNanos, long nowNanos);
 
     /** A call succeeded after {@code latencyNanos}; {@code inFlight} calls of the provider remain. */
     void onSuccess(long latencyNanos, int inFlight, long nowNanos);

@@ -39,22 +39,35 @@ class AdaptiveLimitTest {
     }
 
     @Test
-    void eachRateLimitLowersByOneButNeverBelowOne() {
+    void eachRateLimitOfACallGrantedAfterTheLastStepLowersByOneButNeverBelowOne() {
         AdaptiveLimit limit = new AdaptiveLimit(3, settings);
 
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0, T0 + 10);
         assertThat(limit.limit()).isEqualTo(2);
-        limit.onRateLimited(T0);
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0 + 11, T0 + 20);
+        limit.onRateLimited(T0 + 21, T0 + 30);
 
         assertThat(limit.limit()).isEqualTo(1);
+    }
+
+    @Test
+    void callsInFlightTogetherAreOneEpisodeAndLowerTheLimitOnce() {
+        AdaptiveLimit limit = new AdaptiveLimit(8, settings);
+
+        for (int call = 0; call < 8; call++) {
+            limit.onRateLimited(T0 + call, T0 + 100 + call); // all eight granted before the first 429
+        }
+        assertThat(limit.limit()).as("one episode, one step").isEqualTo(7);
+
+        limit.onRateLimited(T0 + 101, T0 + 200);
+        assertThat(limit.limit()).as("a call granted after the step is a new signal").isEqualTo(6);
     }
 
     @Test
     void anUnlimitedProviderStaysUnlimited() {
         AdaptiveLimit limit = new AdaptiveLimit(0, settings);
 
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0, T0);
 
         assertThat(limit.limit()).isZero();
         assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(LimitPolicy.NO_CHECK);
@@ -63,7 +76,7 @@ class AdaptiveLimitTest {
     @Test
     void theQuietCheckIsDueOneQuietPeriodAfterTheLastRateLimit() {
         AdaptiveLimit limit = new AdaptiveLimit(3, settings);
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0, T0);
 
         assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(QUIET);
         assertThat(limit.quietCheckDelayNanos(T0 + QUIET / 3)).isEqualTo(QUIET - QUIET / 3);
@@ -74,8 +87,8 @@ class AdaptiveLimitTest {
     @Test
     void eachQuietPeriodRaisesByOneUpToTheCeiling() {
         AdaptiveLimit limit = new AdaptiveLimit(3, settings);
-        limit.onRateLimited(T0);
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0 - 1, T0 - 1);
+        limit.onRateLimited(T0, T0);
 
         limit.onQuietPeriod(T0 + QUIET - 1);
         assertThat(limit.limit()).as("not quiet long enough").isEqualTo(1);
@@ -94,8 +107,8 @@ class AdaptiveLimitTest {
     @Test
     void aNewRateLimitRestartsTheQuietPeriod() {
         AdaptiveLimit limit = new AdaptiveLimit(3, settings);
-        limit.onRateLimited(T0);
-        limit.onRateLimited(T0 + QUIET / 2);
+        limit.onRateLimited(T0, T0);
+        limit.onRateLimited(T0 + QUIET / 2, T0 + QUIET / 2);
 
         limit.onQuietPeriod(T0 + QUIET);
 
@@ -106,10 +119,10 @@ class AdaptiveLimitTest {
     @Test
     void switchedOffItLowersNothingButARateLimitIsStillNotQuiet() {
         AdaptiveLimit limit = new AdaptiveLimit(3, settings);
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0, T0);
         settings.adaptive = false;
 
-        limit.onRateLimited(T0 + QUIET / 2);
+        limit.onRateLimited(T0 + QUIET / 2, T0 + QUIET / 2);
         assertThat(limit.limit()).isEqualTo(2);
         limit.onQuietPeriod(T0 + QUIET);
         assertThat(limit.limit()).as("the second rate limit restarted the quiet period").isEqualTo(2);
@@ -121,18 +134,33 @@ class AdaptiveLimitTest {
     @Test
     void theOperatorsCeilingEndsTheAdaptation() {
         AdaptiveLimit limit = new AdaptiveLimit(3, settings);
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0, T0);
 
-        limit.setCeiling(5);
+        limit.setCeiling(5, T0 + 10);
 
         assertThat(limit.limit()).isEqualTo(5);
         assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(LimitPolicy.NO_CHECK);
     }
 
     @Test
+    void callsGrantedBeforeTheOperatorsChangeDoNotLowerTheNewLimit() {
+        AdaptiveLimit limit = new AdaptiveLimit(42, settings);
+        limit.setCeiling(8, T0);
+
+        for (int call = 0; call < 6; call++) {
+            limit.onRateLimited(T0 - 100 + call, T0 + 10 + call); // sent under the old limit
+        }
+        assertThat(limit.limit()).as("they answer for a limit no longer in force").isEqualTo(8);
+
+        limit.onRateLimited(T0 + 1, T0 + 50);
+        limit.onRateLimited(T0 + 2, T0 + 51);
+        assertThat(limit.limit()).as("calls sent under the new limit: one episode").isEqualTo(7);
+    }
+
+    @Test
     void successesAloneChangeNothing() {
         AdaptiveLimit limit = new AdaptiveLimit(3, settings);
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0, T0);
 
         limit.onSuccess(TimeUnit.MILLISECONDS.toNanos(5), 1, T0 + 1);
 
@@ -143,7 +171,7 @@ class AdaptiveLimitTest {
     void aZeroQuietPeriodIsCheckedAtMostEveryMillisecond() {
         settings.quietNanos = 0;
         AdaptiveLimit limit = new AdaptiveLimit(3, settings);
-        limit.onRateLimited(T0);
+        limit.onRateLimited(T0, T0);
 
         assertThat(limit.quietCheckDelayNanos(T0)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
         limit.onQuietPeriod(T0);
