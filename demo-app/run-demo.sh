@@ -4,7 +4,7 @@
 #
 #   demo-app/run-demo.sh              one run with Turnstile attached, live line, then the report
 #   demo-app/run-demo.sh --compare    no agent vs Turnstile vs Turnstile FIFO, side by side
-#   demo-app/run-demo.sh --hold       loop the workload; watch and steer it with JConsole
+#   demo-app/run-demo.sh --hold       loop the workload; watch and steer it with JConsole or the console
 #   demo-app/run-demo.sh --help       all options
 #
 # Environment: DEMO_SKIP_BUILD=1 skips the Maven build; DEMO_AGENT_JAR another agent jar;
@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 port=18089
 cap=4
 compare=false
+hold=false
 help=false
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
@@ -22,6 +23,7 @@ for ((i = 0; i < ${#args[@]}; i++)); do
     --port) port="${args[$((i + 1))]:-$port}" ;;
     --cap) cap="${args[$((i + 1))]:-$cap}" ;;
     --compare) compare=true ;;
+    --hold) hold=true ;;
     --help | -h) help=true ;;
   esac
 done
@@ -30,6 +32,7 @@ java="${JAVA:-java}"
 agent_jar="${DEMO_AGENT_JAR:-agent/target/turnstile-agent.jar}"
 demo_jar=demo-app/target/turnstile-demo.jar
 built_agent_jar=agent/target/turnstile-agent.jar
+console_jar=jmx-console/target/turnstile-console.jar
 
 # True when a jar is missing or a source or build file is newer than it.
 stale() {
@@ -40,13 +43,21 @@ stale() {
             -newer "$oldest" -print -quit)" ]]
 }
 
+# True when the console jar is missing or older than a source of it or of the agent.
+console_stale() {
+  [[ -f "$console_jar" ]] || return 0
+  [[ -n "$(find pom.xml agent/pom.xml agent/src/main jmx-console/pom.xml jmx-console/src/main \
+            -newer "$console_jar" -print -quit)" ]]
+}
+
 # Maven's own progress, one line per module and long step, without colour codes.
+# $1: the modules to build (with what they need), $2: what the user is told is being built.
 build() {
-  echo "building the agent and the demo (mvn -B -pl demo-app -am package -DskipTests; 1-2 min the first time) ..." >&2
+  echo "building $2 (mvn -B -pl $1 -am package -DskipTests; 1-2 min the first time) ..." >&2
   local log
   log="$(mktemp)"
   # The log decides success below, so the pipeline's own status is not needed.
-  mvn -B -pl demo-app -am package -DskipTests 2>&1 | tee "$log" \
+  mvn -B -pl "$1" -am package -DskipTests 2>&1 | tee "$log" \
     | sed -u 's/\x1b\[[0-9;]*m//g' \
     | grep --line-buffered -E '^\[INFO\] Building Turnstile|laying out|^\[INFO\] BUILD' >&2 || true
   if ! grep -q 'BUILD SUCCESS' "$log"; then
@@ -57,8 +68,16 @@ build() {
   rm -f "$log"
 }
 
-if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]] && stale; then
-  build
+if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]]; then
+  if [[ "$hold" == true ]] && { stale || console_stale; }; then
+    # --hold tells the user to watch with turnstile-console: build it beside the demo.
+    build demo-app,jmx-console "the agent, the demo and turnstile-console"
+  elif stale; then
+    build demo-app "the agent and the demo"
+  fi
+fi
+if [[ "$hold" == true && -f "$console_jar" ]]; then
+  export TURNSTILE_DEMO_CONSOLE=jmx-console/turnstile-console
 fi
 
 if [[ "$help" == true ]]; then

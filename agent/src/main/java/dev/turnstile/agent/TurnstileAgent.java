@@ -102,14 +102,9 @@ public final class TurnstileAgent {
     }
 
     static String version() {
-        String version = TurnstileAgent.class.getPackage().getImplementationVersion();
-        if (version == null) {
-            try {
-                version = Class.forName("dev.turnstile.bootstrap.AgentLauncher").getPackage().getImplementationVersion();
-            } catch (ClassNotFoundException | LinkageError ignored) {
-                // not from a jar
-            }
-        }
+        // The agent's loader gives each package the jar's Implementation-Version; none outside a jar.
+        Package agentPackage = TurnstileAgent.class.getPackage();
+        String version = agentPackage == null ? null : agentPackage.getImplementationVersion();
         return version == null ? "(development)" : version;
     }
 

@@ -4,7 +4,7 @@ import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.util.jar.JarFile;
 
-/** Loads the agent proper in its own class loader and starts it. Runs from the bootstrap class path. */
+/** Loads the agent proper in its own class loader and starts it. Runs in the bootstrap class loader. */
 public final class AgentBoot {
 
     private static final String AGENT_CLASS = "dev.turnstile.agent.TurnstileAgent";

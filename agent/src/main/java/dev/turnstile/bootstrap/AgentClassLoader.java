@@ -10,7 +10,9 @@ import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Loads the agent's classes from the jar's {@code inst/} folder, where they are stored as
@@ -34,12 +36,24 @@ public final class AgentClassLoader extends ClassLoader {
     private final JarFile jar;
     private final URL jarUrl;
     private final ProtectionDomain protectionDomain;
+    /** The jar's {@code Implementation-Version}, given to every package so the agent can name its version. */
+    private final String version;
 
     public AgentClassLoader(JarFile jar, URL jarUrl, ClassLoader parent) {
         super("turnstile", parent);
         this.jar = jar;
         this.jarUrl = jarUrl;
         this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
+        this.version = implementationVersion(jar);
+    }
+
+    private static String implementationVersion(JarFile jar) {
+        try {
+            Manifest manifest = jar.getManifest();
+            return manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Override
@@ -64,7 +78,7 @@ public final class AgentClassLoader extends ClassLoader {
             String packageName = className.substring(0, dot);
             if (getDefinedPackage(packageName) == null) {
                 try {
-                    definePackage(packageName, null, null, null, null, null, null, null);
+                    definePackage(packageName, null, null, null, null, version, null, null);
                 } catch (IllegalArgumentException raced) {
                     // another thread defined it first
                 }

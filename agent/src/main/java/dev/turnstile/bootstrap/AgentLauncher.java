@@ -1,17 +1,22 @@
 package dev.turnstile.bootstrap;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarFile;
 
 /**
  * Entry point of the agent jar: {@code premain} for {@code -javaagent}, {@code agentmain} for a
  * dynamic attach, and {@code main} for {@code java -jar turnstile-agent.jar attach <pid>}.
  *
- * <p>It puts the jar on the bootstrap class path, so that the bridges are visible to every class
- * loader, and hands over to the agent proper, loaded by an {@link AgentClassLoader} that the
+ * <p>It defines the bridge package in the bootstrap class loader, so that the bridges are visible to
+ * every class loader (see {@link BootstrapDefiner}; the jar is appended to the bootstrap search
+ * path only where that is not possible), and hands over to the agent proper, loaded by an {@link AgentClassLoader} that the
  * application cannot see. Nothing thrown here reaches the application.
  */
 public final class AgentLauncher {
@@ -35,7 +40,7 @@ public final class AgentLauncher {
     private static void launch(String arguments, Instrumentation instrumentation, boolean dynamic) {
         try {
             File jar = agentJar();
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            putBridgeOnBootstrap(instrumentation, jar);
             // From here on the bootstrap copy of this package is the one every loader sees.
             Class<?> boot = Class.forName(AgentLauncher.class.getPackage().getName() + ".AgentBoot", true, null);
             Method start = boot.getMethod("start", String.class, Instrumentation.class, File.class, boolean.class);
@@ -43,6 +48,53 @@ public final class AgentLauncher {
         } catch (Throwable failure) {
             // The application must start whatever happens to the agent.
             System.err.println("[turnstile] ERROR the agent could not start and is inactive: " + failure);
+        }
+    }
+
+    private static void putBridgeOnBootstrap(Instrumentation instrumentation, File jarFile) throws IOException {
+        if (bridgeOnBootstrap()) {
+            return; // a second start: the first one put it there
+        }
+        JarFile jar = new JarFile(jarFile);
+        if (!defineDirectly(instrumentation, jar)) {
+            instrumentation.appendToBootstrapClassLoaderSearch(jar);
+        }
+    }
+
+    private static boolean bridgeOnBootstrap() {
+        try {
+            Class.forName(AgentLauncher.class.getPackage().getName() + ".AgentBoot", false, null);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Runs {@link BootstrapDefiner} in a loader of its own, the only one to which {@code java.lang} is opened. */
+    private static boolean defineDirectly(Instrumentation instrumentation, JarFile jar) {
+        try (InputStream in = AgentLauncher.class.getResourceAsStream("BootstrapDefiner.class")) {
+            if (in == null) {
+                return false;
+            }
+            IsolatedLoader loader = new IsolatedLoader();
+            Class<?> definer = loader.define(BootstrapDefiner.class.getName(), in.readAllBytes());
+            instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+                    Map.of("java.lang", Set.of(loader.getUnnamedModule())), Set.of(), Map.of());
+            return (Boolean) definer.getMethod("define", JarFile.class).invoke(null, jar);
+        } catch (Exception | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Holds {@link BootstrapDefiner} alone; its parent is the bootstrap loader. */
+    private static final class IsolatedLoader extends ClassLoader {
+
+        IsolatedLoader() {
+            super(null);
+        }
+
+        Class<?> define(String name, byte[] bytes) {
+            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 

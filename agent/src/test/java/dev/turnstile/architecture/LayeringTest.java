@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>The scheduler core ({@code dev.turnstile.core} and below) knows only {@code java.*} and
  *       itself: no HTTP client, no JMX, no Byte Buddy, nothing else of ours.</li>
- *   <li>The bootstrap package is appended to the bootstrap class path of the application's JVM,
+ *   <li>The bootstrap package is defined in the bootstrap class loader of the application's JVM,
  *       where only {@code java.base} is sure to be there: it may use the packages {@code java.base}
  *       exports, and {@code java.instrument}, which the JVM resolves for every agent and through
  *       which {@code premain} receives its {@code Instrumentation}; of ours, only itself.</li>

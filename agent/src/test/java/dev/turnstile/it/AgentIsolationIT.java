@@ -43,6 +43,9 @@ class AgentIsolationIT {
                     "BYTEBUDDY made by the app's Byte Buddy",
                     "DONE failures=0");
             assertThat(server.maxInFlight()).isEqualTo(2);
+            assertThat(child.stderr()).as("the bridge is defined in the boot loader, not appended to its path, "
+                            + "so class-data sharing stays on for the application's classes")
+                    .noneMatch(line -> line.contains("Sharing is only supported for boot loader classes"));
             assertThat(child.stderr()).as("one start line naming version, limits and clients")
                     .filteredOn(line -> line.contains("turnstile.TurnstileAgent") && line.contains("started"))
                     .singleElement().satisfies(line -> assertThat(line).contains("limits test=2",

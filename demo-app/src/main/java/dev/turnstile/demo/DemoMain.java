@@ -87,7 +87,8 @@ public final class DemoMain {
         try (MockProvider provider = startProvider(options)) {
             out.println("Turnstile demo: " + workload);
             out.println("provider: " + describe(options, provider));
-            out.println("gate:     " + GateProbe.describe());
+            GateProbe.Result gate = GateProbe.probe();
+            out.println("gate:     " + gate.sentence());
             out.println();
             LiveLine live = LiveLine.onStdout();
             long start = System.nanoTime();
@@ -98,8 +99,29 @@ public final class DemoMain {
             out.println();
             RunSummary summary = summarize(records, provider, wall);
             out.print(Report.render(records, summary));
+            out.println();
+            out.print(whatNext(gate.gated(), summary));
             return summary.failedTurns() == 0 && summary.turns() == workload.totalTurns() ? 0 : 1;
         }
+    }
+
+    /** One run's numbers mean little alone: say what they show and where the baseline is. */
+    static String whatNext(boolean gated, RunSummary summary) {
+        StringBuilder text = new StringBuilder();
+        if (gated) {
+            text.append(summary.rateLimited() == 0
+                    ? "Turnstile held the calls to the provider's limit: no 429s, nothing retried.\n"
+                    : "Turnstile gated the calls; the provider still answered " + summary.rateLimited()
+                            + " 429s (its cap is below the limit set, or --cap differs from the agent's limit).\n");
+            text.append("Is that good? Only against a baseline: --compare runs the same workload without Turnstile,\n")
+                    .append("with it, and with it in plain FIFO order, and prints the three side by side (about 3 runs' time):\n")
+                    .append("  demo-app/run-demo.sh --compare\n");
+        } else {
+            text.append("This run had no Turnstile: every call went straight to the provider, and the 429s and\n")
+                    .append("retries above are what that costs. The same workload gated, and all three side by side:\n")
+                    .append("  demo-app/run-demo.sh            demo-app/run-demo.sh --compare\n");
+        }
+        return text.toString();
     }
 
     /** What a child of {@code --compare} does: the same run, reported as machine-readable lines. */
