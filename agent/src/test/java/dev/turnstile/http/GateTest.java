@@ -126,13 +126,15 @@ class GateTest {
         GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
         call.acquire();
 
+        long before = System.nanoTime();
         call.onResponse(429, HeaderLookup.of(Map.of("retry-after", "7")));
         call.complete();
         call.fail();
 
         var stats = scheduler.snapshot().provider("openai");
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before) + 1;
         assertThat(stats.paused()).isTrue();
-        assertThat(stats.pauseRemainingMillis()).isBetween(6_900L, 7_000L);
+        assertThat(stats.pauseRemainingMillis()).as("7 s less the time passed").isBetween(7_000L - elapsedMillis, 7_000L);
         assertThat(stats.rateLimited()).isEqualTo(1);
         assertThat(stats.completed()).isEqualTo(1);
         assertThat(stats.failed()).isZero();
@@ -163,10 +165,13 @@ class GateTest {
         GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
         call.acquire();
 
+        long before = System.nanoTime();
         call.onResponse(200, HeaderLookup.of(Map.of("x-ratelimit-remaining-requests", "0",
                 "x-ratelimit-reset-requests", "2s")));
 
-        assertThat(scheduler.snapshot().provider("openai").pauseRemainingMillis()).isBetween(1_900L, 2_000L);
+        long remaining = scheduler.snapshot().provider("openai").pauseRemainingMillis();
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before) + 1;
+        assertThat(remaining).as("2 s less the time passed").isBetween(2_000L - elapsedMillis, 2_000L);
     }
 
     @Test
