@@ -280,7 +280,7 @@
     wait.appendChild(document.createTextNode(' / '));
     cells.waitP99 = wait.appendChild(el('span', 'wait-p99'));
 
-    const actions = add('actions');
+    const actions = add('actions').appendChild(el('div', 'controls'));
     const duration = el('input', 'duration');
     duration.value = '30s';
     duration.title = 'pause for: 250ms, 30s, 10m, 1h';

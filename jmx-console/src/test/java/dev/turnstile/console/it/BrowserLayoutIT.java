@@ -76,6 +76,22 @@ class BrowserLayoutIT {
         }
     }
 
+    @Test
+    void oneOldSpikeDoesNotFlattenTheChartButTheRecentPeakAndTheLimitAlwaysFit() {
+        page.open(true);
+        // Five minutes, one sample a second: limit 2, 2 in flight, 3 queued, and once 200 queued.
+        String minutes = "const now = Date.now(); const points = [];"
+                + "for (let i = 300; i > 0; i--) { points.push([now - i * 1000, 2, i === 200 ? 200 : 3, 2, 0, 0]); }";
+        assertThat(((Number) page.script(minutes + "return TurnstileChart.scaleTop(points, now);")).intValue())
+                .as("the old spike of 200 is clipped, not the scale").isBetween(4, 8);
+        assertThat(((Number) page.script(minutes + "points.push([now, 2, 50, 2, 0, 0]);"
+                + "return TurnstileChart.scaleTop(points, now);")).intValue())
+                .as("a queue of 50 now is in full view").isGreaterThanOrEqualTo(50);
+        assertThat(((Number) page.script(minutes + "points.forEach(p => p[3] = 40);"
+                + "return TurnstileChart.scaleTop(points, now);")).intValue())
+                .as("the limit line is in view").isGreaterThanOrEqualTo(40);
+    }
+
     private static WebElement chart(String provider) {
         return page.driver.findElement(By.cssSelector("#charts figure[data-provider='" + provider + "']"));
     }
