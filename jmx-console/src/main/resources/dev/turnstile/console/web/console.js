@@ -157,9 +157,14 @@
         input.value = value;
       }
     };
+    // Back to the real value; still in the field, the value is selected again, so the next digit
+    // typed replaces it rather than being appended to it.
     field.snapBack = () => {
       input.classList.remove('dirty');
       input.value = field.real;
+      if (document.activeElement === input) {
+        input.select();
+      }
     };
     field.commit = async () => {
       const text = input.value.trim();
@@ -177,11 +182,11 @@
       try {
         const now = await apply(parseInt(text, 10));
         if (now === null) {
+          $('message').textContent += ' (' + input.getAttribute('aria-label') + ' stays ' + field.real + ')';
           refused();
         } else {
           field.real = now;
-          input.classList.remove('dirty');
-          input.value = now;
+          field.snapBack();
           flash('saved');
         }
       } finally {

@@ -111,15 +111,15 @@ class BrowserIT {
         limit.sendKeys("99999999999", Keys.ENTER);
 
         page.waitUpTo(10).until(d -> page.message().startsWith("refused:"));
-        assertThat(page.message()).contains("99999999999").contains("whole number");
+        assertThat(page.message()).contains("99999999999").contains("whole number").endsWith("(the limit of llm stays 2)");
         assertThat(limit.getAttribute("value")).as("back to the real limit").isEqualTo("2");
         assertThat(limit.getAttribute("class")).contains("refused");
         page.screenshot("refused-limit");
         assertThat(fixture.llmLimit()).isEqualTo(2);
 
-        // Escape cancels an edit: the polled value comes back, nothing is sent.
-        limit.click();
+        // Still in the field, the next digit replaces the snapped-back value; Escape cancels, nothing is sent.
         limit.sendKeys("5");
+        assertThat(limit.getAttribute("value")).isEqualTo("5");
         limit.sendKeys(Keys.ESCAPE);
         assertThat(limit.getAttribute("value")).isEqualTo("2");
         page.awaitPolls(2);
