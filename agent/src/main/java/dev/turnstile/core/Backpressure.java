@@ -69,6 +69,7 @@ final class Backpressure {
         if (!provider.pause.pauseFor(nanos, now)) {
             return;
         }
+        provider.pauseReason = reason;
         provider.pauseTimer.cancel();
         provider.pauseTimer = timer.schedule(() -> pauseElapsed(provider), nanos);
         long millis = TimeUnit.NANOSECONDS.toMillis(nanos);

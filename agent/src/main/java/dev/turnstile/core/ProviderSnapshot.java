@@ -11,6 +11,7 @@ public final class ProviderSnapshot {
     private final int slotsTaken;
     private final boolean paused;
     private final long pauseRemainingMillis;
+    private final String pauseReason;
     private final long maxHoldMillis;
     private final long queueTimeoutMillis;
     private final long started;
@@ -33,6 +34,7 @@ public final class ProviderSnapshot {
         this.slotsTaken = p.slots.taken();
         this.paused = p.pause.isPausedAt(nowNanos);
         this.pauseRemainingMillis = paused ? ceilMillis(p.pause.untilNanos() - nowNanos) : 0;
+        this.pauseReason = paused ? p.pauseReason : "";
         this.maxHoldMillis = p.settings.maxHold().toMillis();
         this.queueTimeoutMillis = p.settings.queueTimeout().toMillis();
         ProviderStats s = p.stats;
@@ -85,6 +87,11 @@ public final class ProviderSnapshot {
 
     public long pauseRemainingMillis() {
         return pauseRemainingMillis;
+    }
+
+    /** Why the provider is paused (a rate limit and the provider's hint, or an operator); empty when not paused. */
+    public String pauseReason() {
+        return pauseReason;
     }
 
     public long maxHoldMillis() {

@@ -24,6 +24,8 @@ final class ProviderState {
     /** Calls in flight, oldest grant first. */
     final InFlightList calls = new InFlightList();
     boolean removed;
+    /** Why the running pause was set (or last extended); meaningful only while paused. */
+    String pauseReason = "";
 
     /** Ends the pause; armed by {@link Backpressure}. */
     Cancellable pauseTimer = Cancellable.NONE;

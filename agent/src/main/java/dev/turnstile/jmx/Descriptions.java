@@ -35,6 +35,8 @@ final class Descriptions {
         TEXT.put("Queued", "Calls waiting for a slot now.");
         TEXT.put("Paused", "True while the provider's queue is paused after a rate limit or by an operator.");
         TEXT.put("PauseRemainingMillis", "Milliseconds until the pause ends; 0 when not paused.");
+        TEXT.put("PauseReason", "Why the provider is paused: a rate limit with the provider's hint or the backoff step, "
+                + "no requests remaining until the reset, or an operator; empty when not paused.");
         TEXT.put("Hosts", "Comma list of host, host:port or *.domain whose calls this provider gates.");
         TEXT.put("MaxHoldMillis", "Watchdog: a slot held longer than this (ms) is taken back.");
         TEXT.put("QueueTimeoutMillis", "Max wait for a slot (ms); 0 = as long as the caller waits. Applies to calls queued from now on.");

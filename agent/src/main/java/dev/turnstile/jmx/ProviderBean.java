@@ -66,6 +66,11 @@ final class ProviderBean implements ProviderMXBean {
     }
 
     @Override
+    public String getPauseReason() {
+        return snapshot().pauseReason();
+    }
+
+    @Override
     public String getHosts() {
         return control.provider(id).hosts().stream().map(HostPattern::toString).collect(Collectors.joining(","));
     }

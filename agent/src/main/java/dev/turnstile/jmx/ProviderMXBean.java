@@ -17,6 +17,8 @@ public interface ProviderMXBean {
 
     long getPauseRemainingMillis();
 
+    String getPauseReason();
+
     String getHosts();
 
     void setHosts(String hosts);

@@ -29,10 +29,12 @@ class SlotSchedulerBackoffTest {
         assertThat(fresh).isNotDone();
         assertThat(h.stats("openai").paused()).isTrue();
         assertThat(h.stats("openai").pauseRemainingMillis()).isEqualTo(1000);
+        assertThat(h.stats("openai").pauseReason()).isEqualTo("rate limited; the provider asked to wait 1000 ms");
         h.advance(Duration.ofMillis(999));
         assertThat(queued).isNotDone();
         h.advance(Duration.ofMillis(1));
         assertThat(queued).isDone();
+        assertThat(h.stats("openai").pauseReason()).as("no reason once the pause is over").isEmpty();
         assertThat(fresh).as("only one slot was free").isNotDone();
         assertThat(h.events).containsSubsequence("paused openai 1000", "resumed openai");
         assertThat(h.stats("openai").rateLimited()).isEqualTo(1);
@@ -50,6 +52,7 @@ class SlotSchedulerBackoffTest {
 
         assertThat(h.stats("openai").paused()).isTrue();
         assertThat(h.stats("openai").pauseRemainingMillis()).isEqualTo(7000);
+        assertThat(h.stats("openai").pauseReason()).as("the reason of the pause in force").contains("10000 ms");
     }
 
     @Test
@@ -143,6 +146,7 @@ class SlotSchedulerBackoffTest {
         ProviderSnapshot stats = h.stats("openai");
         assertThat(stats.paused()).isTrue();
         assertThat(stats.pauseRemainingMillis()).isEqualTo(6000);
+        assertThat(stats.pauseReason()).isEqualTo("no requests remain until the provider's reset");
         assertThat(stats.rateLimited()).isZero();
         assertThat(stats.effectiveLimit()).isEqualTo(3);
     }
@@ -153,11 +157,13 @@ class SlotSchedulerBackoffTest {
         h.scheduler.pause("openai", 60_000);
         PermitFuture waiting = h.call("openai", "a");
         assertThat(waiting).isNotDone();
+        assertThat(h.stats("openai").pauseReason()).isEqualTo("paused by an operator");
 
         h.scheduler.resume("openai");
 
         assertThat(waiting).isDone();
         assertThat(h.stats("openai").paused()).isFalse();
+        assertThat(h.stats("openai").pauseReason()).isEmpty();
         assertThat(h.events).containsSubsequence("paused openai 60000", "resumed openai");
     }
 

@@ -77,7 +77,7 @@ class JmxExporterTest {
     @Test
     void everyAttributeOfTheContractIsReadableAsAnOpenType() throws Exception {
         for (String attribute : List.of("Limit", "EffectiveLimit", "InFlight", "Queued", "Paused",
-                "PauseRemainingMillis", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Started", "Completed",
+                "PauseRemainingMillis", "PauseReason", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Started", "Completed",
                 "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "WaitP50Millis", "WaitP99Millis",
                 "HoldP50Millis", "HoldP99Millis")) {
             assertThat(read(openai, attribute)).as(attribute).isNotNull();
@@ -142,10 +142,12 @@ class JmxExporterTest {
         server.invoke(openai, "pause", new Object[] {5_000L}, new String[] {"long"});
         assertThat(read(openai, "Paused")).isEqualTo(true);
         assertThat(read(openai, "PauseRemainingMillis")).isEqualTo(5_000L);
+        assertThat(read(openai, "PauseReason")).isEqualTo("paused by an operator");
 
         server.invoke(openai, "resume", new Object[0], new String[0]);
 
         assertThat(read(openai, "Paused")).isEqualTo(false);
+        assertThat(read(openai, "PauseReason")).isEqualTo("");
         assertThat(notifications).extracting(Notification::getType)
                 .containsExactly("dev.turnstile.paused", "dev.turnstile.resumed");
     }

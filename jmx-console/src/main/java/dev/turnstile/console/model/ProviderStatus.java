@@ -1,6 +1,9 @@
 package dev.turnstile.console.model;
 
-/** One provider at one instant, as its MBean's attributes read. Percentiles are NaN before any call. */
+/**
+ * One provider at one instant, as its MBean's attributes read. Percentiles are NaN before any call;
+ * {@code pauseReason} is empty when not paused (and with an agent too old to say).
+ */
 public record ProviderStatus(
         String id,
         String hosts,
@@ -20,5 +23,6 @@ public record ProviderStatus(
         double waitP50Millis,
         double waitP99Millis,
         double holdP50Millis,
-        double holdP99Millis) {
+        double holdP99Millis,
+        String pauseReason) {
 }

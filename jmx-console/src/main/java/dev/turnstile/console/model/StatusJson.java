@@ -46,6 +46,7 @@ public final class StatusJson {
         json.put("queued", provider.queued());
         json.put("paused", provider.paused());
         json.put("pauseRemainingMillis", provider.pauseRemainingMillis());
+        json.put("pauseReason", provider.pauseReason());
         json.put("started", provider.started());
         json.put("completed", provider.completed());
         json.put("failed", provider.failed());

@@ -29,7 +29,7 @@ public final class TurnstileClient {
     private static final String[] TURNSTILE_ATTRIBUTES = {
             "Enabled", "GlobalLimit", "GlobalInFlight", "GlobalQueued", "ProviderIds", "Agents"};
     private static final String[] PROVIDER_ATTRIBUTES = {
-            "Hosts", "Limit", "EffectiveLimit", "InFlight", "Queued", "Paused", "PauseRemainingMillis",
+            "Hosts", "Limit", "EffectiveLimit", "InFlight", "Queued", "Paused", "PauseRemainingMillis", "PauseReason",
             "Started", "Completed", "Failed", "RateLimited", "Reclaimed", "TimedOut", "Cancelled",
             "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis"};
     private static final String[] SIGNATURE_PAUSE = {long.class.getName()};
@@ -186,13 +186,13 @@ public final class TurnstileClient {
     // ------------------------------------------------------------------ open types to records
 
     private static ProviderStatus provider(String id, Map<String, Object> values) {
-        return new ProviderStatus(id, values.get("Hosts") == null ? "" : String.valueOf(values.get("Hosts")),
+        return new ProviderStatus(id, text(values.get("Hosts")),
                 integer(values.get("Limit")), integer(values.get("EffectiveLimit")), integer(values.get("InFlight")),
                 integer(values.get("Queued")), bool(values.get("Paused")), whole(values.get("PauseRemainingMillis")),
                 whole(values.get("Started")), whole(values.get("Completed")), whole(values.get("Failed")),
                 whole(values.get("RateLimited")), whole(values.get("Reclaimed")), whole(values.get("TimedOut")),
                 whole(values.get("Cancelled")), real(values.get("WaitP50Millis")), real(values.get("WaitP99Millis")),
-                real(values.get("HoldP50Millis")), real(values.get("HoldP99Millis")));
+                real(values.get("HoldP50Millis")), real(values.get("HoldP99Millis")), text(values.get("PauseReason")));
     }
 
     private static List<AgentRow> agents(Object value) {
@@ -205,6 +205,10 @@ public final class TurnstileClient {
             }
         }
         return rows;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
     }
 
     private static Object item(CompositeData row, String key) {

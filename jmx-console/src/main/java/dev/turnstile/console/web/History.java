@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last minutes of in flight, queued and effective limit per provider, one sample a second,
- * so that a page opened now draws its charts at once.
+ * The last minutes of in flight, queued, effective limit, 429s so far and pause per provider, one
+ * sample a second, so that a page opened now draws its charts at once.
  */
 final class History {
 
@@ -26,7 +26,8 @@ final class History {
     synchronized void add(Status status) {
         Map<String, Object> providers = new LinkedHashMap<>();
         for (ProviderStatus provider : status.providers()) {
-            providers.put(provider.id(), List.of(provider.inFlight(), provider.queued(), provider.effectiveLimit()));
+            providers.put(provider.id(), List.of(provider.inFlight(), provider.queued(), provider.effectiveLimit(),
+                    provider.rateLimited(), provider.paused() ? 1 : 0));
         }
         Map<String, Object> sample = new LinkedHashMap<>();
         sample.put("t", status.takenAtMillis());
@@ -37,7 +38,10 @@ final class History {
         }
     }
 
-    /** {@code [{"t": millis, "providers": {"id": [inFlight, queued, effectiveLimit]}}, …]}, oldest first. */
+    /**
+     * {@code [{"t": millis, "providers": {"id": [inFlight, queued, effectiveLimit, rateLimited, paused]}}, …]},
+     * oldest first; {@code rateLimited} counts since start or reset, {@code paused} is 1 or 0.
+     */
     synchronized List<Object> samples() {
         return new ArrayList<>(samples);
     }

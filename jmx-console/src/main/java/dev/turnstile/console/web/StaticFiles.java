@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** The page: three files from the jar, nothing built, nothing fetched from elsewhere. */
+/** The page: four files from the jar, nothing built, nothing fetched from elsewhere. */
 final class StaticFiles implements HttpHandler {
 
     private static final String ROOT = "/dev/turnstile/console/web/";
@@ -16,6 +16,7 @@ final class StaticFiles implements HttpHandler {
             "/", "index.html",
             "/index.html", "index.html",
             "/console.js", "console.js",
+            "/chart.js", "chart.js",
             "/console.css", "console.css");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",

@@ -10,11 +10,13 @@
   const $ = (id) => document.getElementById(id);
 
   const rows = new Map();        // provider id -> row state
-  const history = new Map();     // provider id -> [[t, inFlight, queued, effectiveLimit], ...]
+  const charts = new Map();      // provider id -> chart card
+  const history = new Map();     // provider id -> [[t, inFlight, queued, effectiveLimit, rateLimited, paused], ...]
   let lastSample = 0;
   let polling = false;
+  let globalLimit = null;
 
-  // ------------------------------------------------------------------ token
+  // ------------------------------------------------------------------ token and read-only mode
 
   // The token arrives in the URL fragment (never sent to any server), is kept for this tab only,
   // and is taken out of the address bar at once.
@@ -30,10 +32,21 @@
     return sessionStorage.getItem(TOKEN_KEY) || '';
   }
 
+  // Without a token every control is disabled, so the page looks as read-only as it is; only the
+  // token form stays usable.
   function showTokenState() {
-    const has = token() !== '';
-    $('token-form').hidden = has;
-    $('token-state').textContent = has ? 'changes allowed (token set for this tab)' : 'read only until you give the token';
+    const writable = token() !== '';
+    document.body.classList.toggle('read-only', !writable);
+    $('read-only').hidden = writable;
+    $('token-state').textContent = writable ? 'changes allowed (token set for this tab)' : '';
+    allowChanges(document.querySelector('main'), writable);
+    allowChanges($('global-form'), writable);
+  }
+
+  function allowChanges(root, writable) {
+    root.querySelectorAll('input, button').forEach((control) => {
+      control.disabled = !writable;
+    });
   }
 
   // ------------------------------------------------------------------ messages
@@ -74,7 +87,8 @@
     if (!response.ok) {
       say('refused: ' + (answer.error || ('HTTP ' + response.status)), 'error');
       if (response.status === 401) {
-        $('token-form').hidden = false;
+        sessionStorage.removeItem(TOKEN_KEY);
+        showTokenState();
       }
       return null;
     }
@@ -126,17 +140,105 @@
     return node;
   }
 
+  // ------------------------------------------------------------------ editing a limit
+
+  // A limit field that polls never overwrite while it is being edited: focus selects the whole
+  // number (typing replaces it instead of appending to it), Escape cancels, and a value the
+  // console refuses snaps back to the real one, marked, with the reason in the message line.
+  // apply(n) answers the value now in force, or null when refused.
+  function editableLimit(input, apply) {
+    const field = {real: null, busy: false};
+    const editing = () => document.activeElement === input || input.classList.contains('dirty') || field.busy;
+    let selectOnMouseUp = false;
+
+    field.show = (value) => {
+      field.real = value;
+      if (!editing()) {
+        input.value = value;
+      }
+    };
+    // Back to the real value; still in the field, the value is selected again, so the next digit
+    // typed replaces it rather than being appended to it.
+    field.snapBack = () => {
+      input.classList.remove('dirty');
+      input.value = field.real;
+      if (document.activeElement === input) {
+        input.select();
+      }
+    };
+    field.commit = async () => {
+      const text = input.value.trim();
+      if (field.busy || text === String(field.real)) {
+        field.snapBack();
+        return;
+      }
+      if (!/^\d+$/.test(text)) {
+        say('refused: ' + input.getAttribute('aria-label') + ' must be a whole number ≥ 0 (0 = none); it stays '
+          + field.real, 'error');
+        refused();
+        return;
+      }
+      field.busy = true;
+      try {
+        const now = await apply(parseInt(text, 10));
+        if (now === null) {
+          $('message').textContent += ' (' + input.getAttribute('aria-label') + ' stays ' + field.real + ')';
+          refused();
+        } else {
+          field.real = now;
+          field.snapBack();
+          flash('saved');
+        }
+      } finally {
+        field.busy = false;
+      }
+    };
+
+    function refused() {
+      field.snapBack();
+      flash('refused');
+    }
+
+    function flash(kind) {
+      input.classList.remove('saved', 'refused');
+      input.classList.add(kind);
+      setTimeout(() => input.classList.remove(kind), kind === 'refused' ? 4000 : 1500);
+    }
+
+    input.addEventListener('focus', () => {
+      input.select();
+      selectOnMouseUp = true;
+    });
+    input.addEventListener('mouseup', (e) => {
+      if (selectOnMouseUp) {
+        e.preventDefault(); // keep the selection focus made: the first digit typed replaces the number
+        selectOnMouseUp = false;
+      }
+    });
+    input.addEventListener('input', () => input.classList.add('dirty'));
+    input.addEventListener('keydown', (e) => {
+      selectOnMouseUp = false;
+      if (e.key === 'Escape') {
+        field.snapBack();
+        input.blur();
+      }
+    });
+    input.addEventListener('blur', () => {
+      if (!input.classList.contains('dirty') && !field.busy) {
+        input.value = field.real;
+      }
+    });
+    return field;
+  }
+
   // ------------------------------------------------------------------ provider rows
 
   function createRow(id) {
     const tr = el('tr');
     tr.dataset.provider = id;
     const cells = {};
-    const add = (name, node) => {
+    const add = (name) => {
       const td = el('td', name);
-      if (node) {
-        td.appendChild(node);
-      }
       tr.appendChild(td);
       cells[name] = td;
       return td;
@@ -150,37 +252,40 @@
     limit.type = 'number';
     limit.min = '0';
     limit.step = '1';
-    limit.title = 'max concurrent calls; 0 = unlimited. Enter or leave the field to apply.';
-    limit.setAttribute('aria-label', 'limit of ' + id);
-    limit.addEventListener('input', () => limit.classList.add('dirty'));
-    limit.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        limit.classList.remove('dirty');
-        limit.value = rows.get(id).limit;
-        limit.blur();
+    limit.title = 'max concurrent calls; 0 = unlimited. Enter or leaving the field applies, Escape cancels.';
+    limit.setAttribute('aria-label', 'the limit of ' + id);
+    const limitCell = add('limit');
+    limitCell.appendChild(limit);
+    cells.inForce = limitCell.appendChild(el('span', 'in-force'));
+    const field = editableLimit(limit, async (value) => {
+      const providers = {};
+      providers[id] = value;
+      const answer = await change('POST', '/api/limits', {providers: providers});
+      if (!answer) {
+        return null;
       }
+      say(id + ': limit set to ' + limitText(answer.providers[id]), 'done');
+      return answer.providers[id];
     });
-    limit.addEventListener('change', () => setLimit(id, limit));
-    add('limit', limit);
+    limit.addEventListener('change', field.commit);
 
-    add('effective');
     const meter = el('div', 'meter');
     cells.fill = meter.appendChild(el('div', 'fill'));
     cells.count = meter.appendChild(el('span', 'count'));
-    add('in-flight', meter);
+    add('in-flight').appendChild(meter);
     add('queued');
-    add('paused-cell');
+    const pausedCell = add('paused-cell');
+    cells.pauseState = pausedCell.appendChild(el('span', 'pause-state'));
+    cells.pauseReason = pausedCell.appendChild(el('span', 'pause-reason'));
     add('rate-limited');
     add('reclaimed');
     add('completed');
-    add('wait-p50');
-    add('wait-p99');
-    const canvas = el('canvas', 'chart');
-    canvas.width = 220;
-    canvas.height = 40;
-    add('chart', canvas);
+    const wait = add('wait');
+    cells.waitP50 = wait.appendChild(el('span', 'wait-p50'));
+    wait.appendChild(document.createTextNode(' / '));
+    cells.waitP99 = wait.appendChild(el('span', 'wait-p99'));
 
-    const actions = add('actions');
+    const actions = add('actions').appendChild(el('div', 'controls'));
     const duration = el('input', 'duration');
     duration.value = '30s';
     duration.title = 'pause for: 250ms, 30s, 10m, 1h';
@@ -195,7 +300,7 @@
     const remove = button('Remove', 'remove danger', () => {
       if (!remove.classList.contains('confirm')) {
         remove.classList.add('confirm');
-        remove.textContent = 'Really remove?';
+        remove.textContent = 'Really?';
         setTimeout(() => {
           remove.classList.remove('confirm');
           remove.textContent = 'Remove';
@@ -207,38 +312,19 @@
     });
     actions.appendChild(remove);
 
-    const row = {tr: tr, cells: cells, limitInput: limit, canvas: canvas, pauseEndsAt: 0, limit: 0};
+    const row = {tr: tr, cells: cells, limitField: field, pauseEndsAt: 0};
     rows.set(id, row);
+    allowChanges(tr, token() !== '');
     return row;
-  }
-
-  async function setLimit(id, input) {
-    const text = input.value.trim();
-    if (!/^\d+$/.test(text)) {
-      say('refused: the limit of ' + id + ' must be a whole number ≥ 0 (0 = unlimited)', 'error');
-      return;
-    }
-    const limits = {};
-    limits[id] = parseInt(text, 10);
-    const answer = await change('POST', '/api/limits', {providers: limits});
-    input.classList.remove('dirty');
-    if (answer) {
-      input.classList.add('saved');
-      setTimeout(() => input.classList.remove('saved'), 1500);
-      say(id + ': limit set to ' + limitText(answer.providers[id]), 'done');
-    } else {
-      input.value = rows.get(id).limit;
-    }
   }
 
   function renderProvider(row, p) {
     const c = row.cells;
-    row.limit = p.limit;
-    c.hosts.textContent = p.hosts;
-    if (document.activeElement !== row.limitInput && !row.limitInput.classList.contains('dirty')) {
-      row.limitInput.value = p.limit;
-    }
-    c.effective.textContent = limitText(p.effectiveLimit);
+    c.hosts.textContent = p.hosts.split(',').join('\n'); // one host a line
+    row.limitField.show(p.limit);
+    const lowered = p.effectiveLimit !== p.limit;
+    c.inForce.textContent = lowered ? 'in force ' + limitText(p.effectiveLimit) : '';
+    c.inForce.title = lowered ? 'lowered after 429s; climbs back after a quiet period' : '';
     const fraction = p.effectiveLimit > 0 ? Math.min(1, p.inFlight / p.effectiveLimit) : (p.inFlight > 0 ? 1 : 0);
     c.fill.style.width = (fraction * 100).toFixed(1) + '%';
     c.count.textContent = p.inFlight + ' / ' + limitText(p.effectiveLimit);
@@ -246,21 +332,25 @@
     c.queued.textContent = p.queued;
     c.queued.classList.toggle('on', p.queued > 0);
     row.pauseEndsAt = p.paused ? Date.now() + p.pauseRemainingMillis : 0;
+    row.pauseReason = p.paused ? (p.pauseReason || '') : '';
     row.tr.classList.toggle('paused', p.paused);
     c['rate-limited'].textContent = p.rateLimited;
     c.reclaimed.textContent = p.reclaimed;
     c.completed.textContent = p.completed;
-    c['wait-p50'].textContent = p.started > 0 ? millis(p.waitP50Millis) : '-';
-    c['wait-p99'].textContent = p.started > 0 ? millis(p.waitP99Millis) : '-';
+    c.waitP50.textContent = p.started > 0 ? millis(p.waitP50Millis) : '-';
+    c.waitP99.textContent = p.started > 0 ? millis(p.waitP99Millis) : '-';
     tickPause(row);
   }
 
+  function pauseText(row) {
+    return row.pauseEndsAt > 0 ? 'paused, ' + millis(Math.max(0, row.pauseEndsAt - Date.now())) + ' left' : '';
+  }
+
   function tickPause(row) {
-    const cell = row.cells['paused-cell'];
-    const left = row.pauseEndsAt - Date.now();
     const on = row.pauseEndsAt > 0;
-    cell.classList.toggle('on', on);
-    cell.textContent = on ? 'paused, ' + millis(Math.max(0, left)) + ' left' : 'no';
+    row.cells['paused-cell'].classList.toggle('on', on);
+    row.cells.pauseState.textContent = on ? pauseText(row) : 'no';
+    row.cells.pauseReason.textContent = row.pauseReason;
   }
 
   // ------------------------------------------------------------------ charts
@@ -271,7 +361,7 @@
     }
     lastSample = status.takenAtMillis;
     for (const p of status.providers) {
-      record(p.id, [status.takenAtMillis, p.inFlight, p.queued, p.effectiveLimit]);
+      record(p.id, [status.takenAtMillis, p.inFlight, p.queued, p.effectiveLimit, p.rateLimited, p.paused ? 1 : 0]);
     }
   }
 
@@ -291,44 +381,71 @@
     }
   }
 
-  function draw(row, id, now) {
-    const canvas = row.canvas;
-    const g = canvas.getContext('2d');
-    const w = canvas.width;
-    const h = canvas.height;
-    g.clearRect(0, 0, w, h);
-    const points = history.get(id) || [];
-    if (!points.length) {
-      return;
+  // Worth a chart: a limit set, or anything happening in the window (calls, queue, pause, 429s).
+  function active(points, limit) {
+    if (limit > 0) {
+      return true;
     }
-    let top = 1;
-    for (const p of points) {
-      top = Math.max(top, p[1], p[2], p[3]);
-    }
-    // The last 5 minutes; while there is less history, the last minute, so that a new page shows a line at once.
-    const span = Math.min(CHART_MILLIS, Math.max(60000, now - points[0][0]));
-    const x = (t) => w - ((now - t) / span) * w;
-    const y = (v) => h - 2 - (v / top) * (h - 4);
-    const line = (index, colour, dashed) => {
-      g.beginPath();
-      g.strokeStyle = colour;
-      g.lineWidth = 1.5;
-      g.setLineDash(dashed ? [3, 3] : []);
-      points.forEach((p, i) => {
-        const value = p[index];
-        if (i === 0) {
-          g.moveTo(x(p[0]), y(value));
-        } else {
-          g.lineTo(x(p[0]), y(value));
+    return points.some((p, i) => p[1] > 0 || p[2] > 0 || p[5] > 0 || (i > 0 && p[4] !== points[i - 1][4]));
+  }
+
+  function createChart(id) {
+    const card = el('figure', 'chart-card');
+    card.dataset.provider = id;
+    const caption = el('figcaption');
+    caption.appendChild(el('strong', null, id));
+    const now = caption.appendChild(el('span', 'now'));
+    const pause = caption.appendChild(el('span', 'pause'));
+    card.appendChild(caption);
+    const canvas = card.appendChild(el('canvas', 'chart'));
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'in flight, queued and limit of ' + id + ' over the last minutes');
+    card.appendChild(window.TurnstileChart.legend());
+    const chart = {card: card, canvas: canvas, now: now, pause: pause};
+    charts.set(id, chart);
+    return chart;
+  }
+
+  // The last 5 minutes; while there is less history, at least the last minute, so that a new page shows a line at once.
+  function drawChart(chart, points, now) {
+    const span = Math.min(CHART_MILLIS, Math.max(60000, points.length ? now - points[0][0] : 0));
+    window.TurnstileChart.draw(chart.canvas, points, now, span);
+  }
+
+  function renderCharts(status, now) {
+    const container = $('charts');
+    const quiet = [];
+    let index = 0;
+    for (const p of status.providers) {
+      const points = history.get(p.id) || [];
+      const row = rows.get(p.id);
+      if (!active(points, p.limit)) {
+        quiet.push(p.id);
+        const idle = charts.get(p.id);
+        if (idle) {
+          idle.card.remove();
+          charts.delete(p.id);
         }
-      });
-      g.stroke();
-    };
-    if (points.some((p) => p[3] > 0)) {
-      line(3, '#98a2b3', true);
+        continue;
+      }
+      const chart = charts.get(p.id) || createChart(p.id);
+      if (container.children[index] !== chart.card) {
+        container.insertBefore(chart.card, container.children[index] || null);
+      }
+      index++;
+      chart.now.textContent = p.inFlight + ' in flight · ' + p.queued + ' queued · limit '
+        + limitText(p.effectiveLimit) + (p.effectiveLimit !== p.limit ? ' (of ' + limitText(p.limit) + ')' : '');
+      chart.pause.textContent = p.paused ? pauseText(row) + ': ' + (p.pauseReason || 'reason unknown') : '';
+      drawChart(chart, points, now);
     }
-    line(2, '#e8871e', false);
-    line(1, '#2f6fdb', false);
+    for (const [id, chart] of charts) {
+      if (!status.providers.some((p) => p.id === id)) {
+        chart.card.remove();
+        charts.delete(id);
+      }
+    }
+    $('not-charted').textContent = quiet.length
+      ? 'No calls, no limit and no pause in the last 5 minutes: ' + quiet.join(', ') + '.' : '';
   }
 
   // ------------------------------------------------------------------ agents
@@ -359,10 +476,7 @@
     $('summary').textContent = (status.enabled ? 'enabled' : 'DISABLED: calls go ungated') +
       ' · global limit ' + limitText(status.globalLimit) +
       ' · ' + status.globalInFlight + ' in flight · ' + status.globalQueued + ' queued';
-    const global = $('global-limit');
-    if (document.activeElement !== global) {
-      global.value = status.globalLimit;
-    }
+    globalLimit.show(status.globalLimit);
     const body = document.querySelector('#providers tbody');
     const seen = new Set();
     status.providers.forEach((p, index) => {
@@ -381,11 +495,9 @@
       }
     }
     remember(status);
-    const now = Date.now();
-    for (const [id, row] of rows) {
-      draw(row, id, now);
-    }
+    renderCharts(status, Date.now());
     renderAgents(status.agents);
+    document.body.dataset.updated = String(status.takenAtMillis); // lets a reader (or a test) see each poll land
   }
 
   async function poll() {
@@ -412,8 +524,7 @@
       const answer = await read('/api/history');
       for (const sample of answer.samples) {
         for (const id of Object.keys(sample.providers)) {
-          const v = sample.providers[id];
-          record(id, [sample.t, v[0], v[1], v[2]]);
+          record(id, [sample.t].concat(sample.providers[id]));
         }
       }
     } catch (e) {
@@ -423,15 +534,18 @@
 
   // ------------------------------------------------------------------ forms
 
+  globalLimit = editableLimit($('global-limit'), async (value) => {
+    const answer = await change('POST', '/api/limits', {global: value});
+    if (!answer) {
+      return null;
+    }
+    say('global limit set to ' + limitText(answer.global), 'done');
+    return answer.global;
+  });
+  $('global-limit').setAttribute('aria-label', 'the global limit');
   $('global-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const text = $('global-limit').value.trim();
-    if (!/^\d+$/.test(text)) {
-      say('refused: the global limit must be a whole number ≥ 0 (0 = none)', 'error');
-      return;
-    }
-    change('POST', '/api/limits', {global: parseInt(text, 10)})
-      .then((answer) => answer && say('global limit set to ' + limitText(answer.global), 'done'));
+    globalLimit.commit();
   });
 
   $('add-form').addEventListener('submit', (e) => {
@@ -469,6 +583,12 @@
   window.addEventListener('hashchange', () => {
     takeTokenFromFragment();
     showTokenState();
+  });
+  window.addEventListener('resize', () => {
+    const now = Date.now();
+    for (const [id, chart] of charts) {
+      drawChart(chart, history.get(id) || [], now);
+    }
   });
   loadHistory().then(poll);
   setInterval(poll, POLL_MILLIS);

@@ -1,7 +1,7 @@
 package dev.turnstile.console.it;
 
-import dev.turnstile.console.it.support.Browser;
 import dev.turnstile.console.it.support.Console;
+import dev.turnstile.console.it.support.ConsolePage;
 import dev.turnstile.console.it.support.Fixture;
 import dev.turnstile.console.it.support.Jmx;
 import org.junit.jupiter.api.AfterAll;
@@ -10,16 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,28 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserIT {
 
     private static Fixture fixture;
-    private static Console console;
-    private static Browser browser;
-    private static WebDriver page;
+    private static ConsolePage page;
 
     @BeforeAll
     static void start() throws Exception {
         fixture = Fixture.get();
-        console = new Console(fixture.pid());
-        browser = new Browser();
-        page = browser.driver;
+        page = new ConsolePage(fixture);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (console != null) {
-                console.close();
-            }
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -58,121 +43,153 @@ class BrowserIT {
         fixture.reset();
     }
 
-    private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(page, Duration.ofSeconds(seconds));
-    }
-
-    private static void open(boolean withToken) {
-        page.get("about:blank");
-        page.get(console.url("/") + (withToken ? "#token=" + Console.TOKEN : ""));
-        // A fresh tab state each time: the token lives in sessionStorage.
-        if (!withToken) {
-            ((org.openqa.selenium.JavascriptExecutor) page).executeScript("sessionStorage.clear()");
-            page.navigate().refresh();
-        }
-        waitUpTo(20).until(d -> !d.findElements(By.cssSelector("#providers tr[data-provider='llm']")).isEmpty());
-    }
-
-    private static WebElement llm(String cell) {
-        return page.findElement(By.cssSelector("#providers tr[data-provider='llm'] td." + cell));
-    }
-
     @Test
     void thePageLoadsAndItsNumbersChangeWhileCallsRun() throws Exception {
-        open(true);
-        assertThat(page.getTitle()).isEqualTo("Turnstile console");
-        waitUpTo(10).until(d -> d.findElement(By.id("connection")).getText().equals("live"));
-        assertThat(page.getCurrentUrl()).as("the token is taken out of the address bar").doesNotContain("token");
-        assertThat(page.findElement(By.id("target")).getText()).isEqualTo(fixture.pid());
-        assertThat(llm("limit").findElement(By.tagName("input")).getAttribute("value")).isEqualTo("2");
+        page.open(true);
+        assertThat(page.driver.getTitle()).isEqualTo("Turnstile console");
+        page.waitUpTo(10).until(d -> page.byId("connection").getText().equals("live"));
+        assertThat(page.driver.getCurrentUrl()).as("the token is taken out of the address bar").doesNotContain("token");
+        assertThat(page.byId("target").getText()).isEqualTo(fixture.pid());
+        assertThat(page.llmLimit().getAttribute("value")).isEqualTo("2");
 
         Set<String> completed = new HashSet<>();
         Set<String> inFlight = new HashSet<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while ((completed.size() < 3 || !inFlight.contains("2 / 2")) && System.nanoTime() < deadline) {
-            completed.add(llm("completed").getText());
-            inFlight.add(llm("in-flight").getText());
-            Thread.sleep(300);
+            page.awaitPolls(1);
+            completed.add(page.llm("completed").getText());
+            inFlight.add(page.llm("in-flight").getText());
         }
         assertThat(completed).as("the Done column moves while calls run").hasSizeGreaterThanOrEqualTo(3);
         assertThat(inFlight).as("the in-flight bar shows the limit reached").contains("2 / 2");
-        waitUpTo(10).until(d -> Integer.parseInt(llm("queued").getText()) > 0);
-        waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#agents tbody tr")).isEmpty());
-        assertThat(page.findElement(By.cssSelector("#agents tbody tr td.agent")).getText()).startsWith("caller-");
-        assertThat(llm("wait-p50").getText()).matches("[\\d.]+(ms|s)|-");
-        screenshot("loaded");
+        page.waitUpTo(10).until(d -> Integer.parseInt(page.llm("queued").getText()) > 0);
+        page.waitUpTo(10).until(d -> !d.findElements(By.cssSelector("#agents tbody tr")).isEmpty());
+        assertThat(page.driver.findElement(By.cssSelector("#agents tbody tr td.agent")).getText()).startsWith("caller-");
+        assertThat(page.llm("wait").getText()).matches("([\\d.]+(ms|s)|-) / ([\\d.]+(ms|s)|-)");
+        page.screenshot("loaded");
     }
 
     @Test
     void aLimitEditedOnThePageReachesTheJvm() throws Exception {
-        open(true);
-        WebElement limit = llm("limit").findElement(By.tagName("input"));
-        limit.clear();
+        page.open(true);
+        WebElement limit = page.llmLimit();
+        limit.click(); // focus selects the number: what is typed replaces it
         limit.sendKeys("4", Keys.ENTER);
-        Fixture.await(() -> {
-            try {
-                return fixture.jmx.limit("llm") == 4;
-            } catch (Exception e) {
-                return false;
-            }
-        }, "Limit = 4 over JMX after the edit on the page", Duration.ofSeconds(10));
-        waitUpTo(10).until(d -> d.findElement(By.id("message")).getText().contains("llm: limit set to 4"));
-        waitUpTo(10).until(d -> llm("in-flight").getText().equals("4 / 4"));
+        Fixture.await(() -> fixture.llmLimit() == 4, "Limit = 4 over JMX after the edit on the page", Duration.ofSeconds(10));
+        page.waitUpTo(10).until(d -> page.message().contains("llm: limit set to 4"));
+        page.waitUpTo(10).until(d -> page.llm("in-flight").getText().equals("4 / 4"));
+    }
+
+    // Editing a limit while the page polls the target every second: the polls never write into a
+    // field being edited, and a value the console refuses snaps back to the real one.
+    @Test
+    void typingANewLimitWhilePollsLandYieldsExactlyTheTypedValue() throws Exception {
+        page.open(true);
+        WebElement limit = page.llmLimit();
+        limit.click();
+        page.awaitPolls(2);
+        limit.sendKeys("1");
+        page.awaitPolls(2);
+        assertThat(limit.getAttribute("value")).as("the first digit replaced the polled 2").isEqualTo("1");
+        limit.sendKeys("3");
+        page.awaitPolls(2);
+        assertThat(limit.getAttribute("value")).as("polls left the field alone while it was edited").isEqualTo("13");
+
+        limit.sendKeys(Keys.ENTER);
+
+        Fixture.await(() -> fixture.llmLimit() == 13, "Limit = 13 over JMX", Duration.ofSeconds(10));
+        page.waitUpTo(10).until(d -> page.message().equals("llm: limit set to 13"));
+        page.awaitPolls(2);
+        assertThat(limit.getAttribute("value")).isEqualTo("13");
+    }
+
+    @Test
+    void aRefusedLimitSnapsBackToTheRealOneWithTheReason() throws Exception {
+        page.open(true);
+        WebElement limit = page.llmLimit();
+        limit.click();
+        limit.sendKeys("99999999999", Keys.ENTER);
+
+        page.waitUpTo(10).until(d -> page.message().startsWith("refused:"));
+        assertThat(page.message()).contains("99999999999").contains("whole number").endsWith("(the limit of llm stays 2)");
+        assertThat(limit.getAttribute("value")).as("back to the real limit").isEqualTo("2");
+        assertThat(limit.getAttribute("class")).contains("refused");
+        page.screenshot("refused-limit");
+        assertThat(fixture.llmLimit()).isEqualTo(2);
+
+        // Still in the field, the next digit replaces the snapped-back value; Escape cancels, nothing is sent.
+        limit.sendKeys("5");
+        assertThat(limit.getAttribute("value")).isEqualTo("5");
+        limit.sendKeys(Keys.ESCAPE);
+        assertThat(limit.getAttribute("value")).isEqualTo("2");
+        page.awaitPolls(2);
+        assertThat(fixture.llmLimit()).isEqualTo(2);
     }
 
     @Test
     void theGlobalLimitAndThePauseButtonsReachTheJvm() throws Exception {
-        open(true);
-        WebElement global = page.findElement(By.id("global-limit"));
-        global.clear();
+        page.open(true);
+        WebElement global = page.byId("global-limit");
+        global.click();
         global.sendKeys("3");
-        page.findElement(By.id("global-set")).click();
-        Fixture.await(() -> {
-            try {
-                return Integer.valueOf(3).equals(fixture.jmx.get(Jmx.TURNSTILE, "GlobalLimit"));
-            } catch (Exception e) {
-                return false;
-            }
-        }, "GlobalLimit = 3 over JMX", Duration.ofSeconds(10));
+        page.byId("global-set").click();
+        Fixture.await(() -> Integer.valueOf(3).equals(read(Jmx.TURNSTILE, "GlobalLimit")), "GlobalLimit = 3 over JMX",
+                Duration.ofSeconds(10));
 
-        llm("actions").findElement(By.cssSelector("button.pause")).click();
-        Fixture.await(() -> {
-            try {
-                return Boolean.TRUE.equals(fixture.jmx.get(Jmx.provider("llm"), "Paused"));
-            } catch (Exception e) {
-                return false;
-            }
-        }, "Paused over JMX", Duration.ofSeconds(10));
-        waitUpTo(10).until(d -> llm("paused-cell").getText().matches("paused, \\d+\\.\\ds left"));
-        llm("actions").findElement(By.cssSelector("button.resume")).click();
-        Fixture.await(() -> {
-            try {
-                return Boolean.FALSE.equals(fixture.jmx.get(Jmx.provider("llm"), "Paused"));
-            } catch (Exception e) {
-                return false;
-            }
-        }, "resumed over JMX", Duration.ofSeconds(10));
+        page.llm("actions").findElement(By.cssSelector("button.pause")).click();
+        Fixture.await(() -> Boolean.TRUE.equals(read(Jmx.provider("llm"), "Paused")), "Paused over JMX", Duration.ofSeconds(10));
+        page.waitUpTo(10).until(d -> page.llm("paused-cell").getText().matches("(?s)paused, \\d+\\.\\ds left\\s+paused by an operator"));
+        page.llm("actions").findElement(By.cssSelector("button.resume")).click();
+        Fixture.await(() -> Boolean.FALSE.equals(read(Jmx.provider("llm"), "Paused")), "resumed over JMX", Duration.ofSeconds(10));
+        page.waitUpTo(10).until(d -> page.llm("paused-cell").getText().equals("no"));
     }
 
     @Test
-    void aChangeWithoutTheTokenIsRefused() throws Exception {
-        open(false);
-        assertThat(page.findElement(By.id("token-form")).isDisplayed()).isTrue();
-        WebElement limit = llm("limit").findElement(By.tagName("input"));
-        limit.clear();
-        limit.sendKeys("7", Keys.ENTER);
-        waitUpTo(10).until(d -> d.findElement(By.id("message")).getText().startsWith("refused:"));
-        assertThat(page.findElement(By.id("message")).getText()).contains("token");
-        Thread.sleep(1500); // let any stray write land before checking
-        assertThat(fixture.jmx.limit("llm")).isEqualTo(2);
-        waitUpTo(10).until(d -> limit.getAttribute("value").equals("2"));
-        screenshot("refused");
+    void withoutTheTokenTheControlsAreReadOnlyAndSayHowToGetWriteAccess() throws Exception {
+        page.open(false);
+        page.awaitPolls(1);
+        assertThat(page.byId("read-only").isDisplayed()).isTrue();
+        assertThat(page.byId("read-only").getText()).contains("Read only").contains("#token=").contains("turnstile-console serve");
+        List<WebElement> controls = controls();
+        assertThat(controls).as("limit, duration, pause, resume, remove, global limit and add-provider controls")
+                .hasSizeGreaterThanOrEqualTo(10)
+                .allSatisfy(control -> assertThat(control.isEnabled()).as(describe(control)).isFalse());
+        assertThat(page.byId("token-input").isEnabled()).isTrue();
+        page.screenshot("read-only");
+
+        // A wrong token enables the controls until the console refuses it; then the page is read-only again.
+        page.byId("token-input").sendKeys("not-the-token", Keys.ENTER);
+        page.waitUpTo(10).until(d -> page.llmLimit().isEnabled());
+        assertThat(page.byId("read-only").isDisplayed()).isFalse();
+        page.llmLimit().click();
+        page.llmLimit().sendKeys("7", Keys.ENTER);
+        page.waitUpTo(10).until(d -> page.message().startsWith("refused:"));
+        assertThat(page.message()).contains("token");
+        page.waitUpTo(10).until(d -> !page.llmLimit().isEnabled());
+        assertThat(page.byId("read-only").isDisplayed()).isTrue();
+        assertThat(page.llmLimit().getAttribute("value")).as("the refused value snaps back").isEqualTo("2");
+        assertThat(fixture.llmLimit()).isEqualTo(2);
+
+        // The right token makes it writable.
+        page.byId("token-input").sendKeys(Console.TOKEN, Keys.ENTER);
+        page.waitUpTo(10).until(d -> controls().stream().allMatch(WebElement::isEnabled));
+        assertThat(page.byId("read-only").isDisplayed()).isFalse();
     }
 
-    private static void screenshot(String name) throws Exception {
-        Path shot = ((org.openqa.selenium.TakesScreenshot) page).getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", "browser-" + name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    private static List<WebElement> controls() {
+        return page.driver.findElements(By.cssSelector("main input, main button, #global-form input, #global-form button"));
+    }
+
+    private static String describe(WebElement control) {
+        return control.getTagName() + " " + control.getAttribute("aria-label") + control.getText();
+    }
+
+
+    private static Object read(javax.management.ObjectName name, String attribute) {
+        try {
+            return fixture.jmx.get(name, attribute);
+        } catch (Exception e) {
+            return null;
+        }
     }
 }

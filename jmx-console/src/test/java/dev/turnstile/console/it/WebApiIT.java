@@ -89,6 +89,7 @@ class WebApiIT {
         }, "two samples of history");
         assertThat(get("/").body()).contains("<title>Turnstile console</title>").doesNotContain(Console.TOKEN);
         assertThat(get("/console.js").headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(get("/chart.js").headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
     }
 
     @Test
@@ -119,7 +120,7 @@ class WebApiIT {
     void pauseResumeAddAndRemove() throws Exception {
         HttpResponse<String> paused = change("POST", "/api/providers/llm/pause", "{\"duration\":\"45s\"}");
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
-        assertThat(json(paused.body())).containsEntry("paused", true);
+        assertThat(json(paused.body())).containsEntry("paused", true).containsEntry("pauseReason", "paused by an operator");
         assertThat(fixture.jmx.get(Jmx.provider("llm"), "Paused")).isEqualTo(true);
         assertThat(change("POST", "/api/providers/llm/pause", "{\"duration\":\"later\"}").statusCode()).isEqualTo(400);
         assertThat(change("POST", "/api/providers/llm/resume", "{}").statusCode()).isEqualTo(200);

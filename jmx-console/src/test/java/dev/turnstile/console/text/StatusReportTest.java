@@ -14,7 +14,7 @@ class StatusReportTest {
 
     private static ProviderStatus provider(String id, int limit, int inFlight, int queued, boolean paused, long left) {
         return new ProviderStatus(id, id + ".example.com", limit, limit, inFlight, queued, paused, left, 10, 8, 0, 2, 1,
-                0, 0, 12.0, 340.0, 900.0, 2000.0);
+                0, 0, 12.0, 340.0, 900.0, 2000.0, paused ? "paused by an operator" : "");
     }
 
     private static final Status STATUS = new Status("1234", 0, true, 0, 5, 3,

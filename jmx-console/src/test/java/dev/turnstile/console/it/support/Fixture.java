@@ -67,6 +67,15 @@ public final class Fixture {
         }, "in flight back to at most " + LIMIT);
     }
 
+    /** The {@code llm} provider's Limit over JMX, or -1 while it cannot be read (for bounded waits). */
+    public int llmLimit() {
+        try {
+            return jmx.limit(PROVIDER);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     public String pid() {
         return String.valueOf(target.pid());
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in LLM provider on loopback: every call is answered with a short event stream that
- * takes {@code streamMillis}, so that calls stay in flight long enough to be seen.
+ * takes {@code streamMillis}, so that calls stay in flight long enough to be seen. On request it
+ * answers the next calls with 429 and a {@code retry-after} hint, as a provider out of quota does.
  */
 public final class SlowLlm implements AutoCloseable {
 
@@ -24,6 +25,8 @@ public final class SlowLlm implements AutoCloseable {
         return thread;
     });
     private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger rateLimitsLeft = new AtomicInteger();
+    private volatile int retryAfterSeconds;
     private volatile String lastAuthorization = "";
 
     public SlowLlm(int streamMillis) throws IOException {
@@ -33,6 +36,11 @@ public final class SlowLlm implements AutoCloseable {
                 exchange.getRequestBody().readAllBytes();
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 lastAuthorization = authorization == null ? "" : authorization;
+                if (rateLimitsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    exchange.getResponseHeaders().set("retry-after", String.valueOf(retryAfterSeconds));
+                    exchange.sendResponseHeaders(429, -1);
+                    return;
+                }
                 exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -60,6 +68,12 @@ public final class SlowLlm implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
+    }
+
+    /** The next {@code calls} calls are answered 429 with {@code retry-after: retryAfterSeconds}. */
+    public void rateLimitNext(int calls, int retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
+        rateLimitsLeft.set(calls);
     }
 
     public int answered() {
