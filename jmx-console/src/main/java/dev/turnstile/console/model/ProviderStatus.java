@@ -1,6 +1,10 @@
 package dev.turnstile.console.model;
 
-/** One provider at one instant, as its MBean's attributes read. Percentiles are NaN before any call. */
+/**
+ * One provider at one instant, as its MBean's attributes read. Wait percentiles are NaN before any
+ * call got a slot, hold percentiles before any call ended (the MBean says 0 there, which would
+ * read as "no wait").
+ */
 public record ProviderStatus(
         String id,
         String hosts,
@@ -15,6 +19,7 @@ public record ProviderStatus(
         long failed,
         long rateLimited,
         long reclaimed,
+        long abandoned,
         long timedOut,
         long cancelled,
         double waitP50Millis,
