@@ -9,6 +9,9 @@ import java.util.Map;
  */
 final class Descriptions {
 
+    /** How an agent is named, so that {@code worker-3#505} explains itself. */
+    private static final String AGENT_KEY = "An agent is a thread, named 'thread name#thread id' (worker-3#505 is the "
+            + "thread worker-3 with id 505), or the value of the request header named by turnstile.priority.agent=header:<Name>.";
     private static final Map<String, String> TEXT = new HashMap<>();
     private static final Map<String, String[]> PARAMETERS = new HashMap<>();
 
@@ -20,7 +23,11 @@ final class Descriptions {
         TEXT.put("ProviderIds", "Ids of the configured providers.");
         TEXT.put("GlobalInFlight", "Gated calls holding a slot now, over all providers.");
         TEXT.put("GlobalQueued", "Calls waiting for a slot now, over all providers.");
-        TEXT.put("Agents", "Agents with a call in flight or queued, one row per agent and provider: turn start, turn age, calls in flight and queued.");
+        TEXT.put("Agents", "Agents with a call in flight or queued, oldest turn first, one row per agent and provider: "
+                + "turn start (epoch ms), turn age (ms), calls this turn, in flight, queued. " + AGENT_KEY
+                + " AgentLines shows the same rows as readable lines.");
+        TEXT.put("AgentLines", "Agents with a call in flight or queued, oldest turn first, one line per agent and provider: "
+                + "'agent -> provider: turn age, calls this turn, in flight, queued'. " + AGENT_KEY);
         TEXT.put("addProvider", "Adds a provider; its Provider MBean appears at once.");
         PARAMETERS.put("addProvider", new String[] {"id", "lower-case id, e.g. my-llm",
                 "hosts", "comma list of host, host:port or *.domain",
@@ -54,7 +61,7 @@ final class Descriptions {
         TEXT.put("HoldP50Millis", "Median time a call held its slot (ms), streams included.");
         TEXT.put("HoldP99Millis", "99th percentile of the time a call held its slot (ms).");
         TEXT.put("pause", "Pauses the provider's queue (never shortens a running pause); calls in flight go on.");
-        PARAMETERS.put("pause", new String[] {"millis", "how long to pause, in milliseconds (> 0)"});
+        PARAMETERS.put("pause", new String[] {"millis", "how long to pause, in milliseconds > 0 (30000 = 30 s); resume() ends a pause"});
         TEXT.put("resume", "Ends the provider's pause now.");
         TEXT.put("resetStatistics", "Zeroes the counters and percentiles; calls in flight stay counted as started.");
     }

@@ -174,6 +174,11 @@ final class ProviderBean implements ProviderMXBean {
 
     @Override
     public void pause(long millis) {
+        if (millis <= 0) {
+            // JConsole offers 0 in the operation's field: say what to type instead
+            throw new IllegalArgumentException("pause must be given a duration in milliseconds > 0, e.g. 30000 for 30 s (was "
+                    + millis + "); resume() ends a pause");
+        }
         control.pause(id, millis);
     }
 

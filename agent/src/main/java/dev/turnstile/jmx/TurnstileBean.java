@@ -54,6 +54,11 @@ final class TurnstileBean implements TurnstileMXBean {
     }
 
     @Override
+    public String[] getAgentLines() {
+        return AgentLines.of(getAgents());
+    }
+
+    @Override
     public void addProvider(String id, String hosts, int limit) {
         control.addProvider(id, hosts, limit);
     }

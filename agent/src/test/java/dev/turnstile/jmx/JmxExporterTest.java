@@ -138,6 +138,16 @@ class JmxExporterTest {
     }
 
     @Test
+    void pauseWithJConsolesDefaultZeroSaysWhatToEnterAndPausesNothing() throws Exception {
+        Throwable zero = catchThrowable(() -> server.invoke(openai, "pause", new Object[] {0L}, new String[] {"long"}));
+
+        assertThat(rootOf(zero)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pause must be given a duration in milliseconds > 0, e.g. 30000 for 30 s (was 0); resume() ends a pause");
+        assertThat(read(openai, "Paused")).isEqualTo(false);
+        assertThat(notifications).isEmpty();
+    }
+
+    @Test
     void pauseAndResumeAreOperationsWithNotifications() throws Exception {
         server.invoke(openai, "pause", new Object[] {5_000L}, new String[] {"long"});
         assertThat(read(openai, "Paused")).isEqualTo(true);
@@ -210,6 +220,34 @@ class JmxExporterTest {
         CompositeData coder = agents[1];
         assertThat(coder.get("agent")).isEqualTo("coder");
         assertThat(coder.get("queued")).isEqualTo(1);
+    }
+
+    @Test
+    void theAgentLinesReadAsSentencesWithTheTurnsAgeNotItsEpoch() throws Exception {
+        assertThat((String[]) read(JmxExporter.turnstileName(), "AgentLines")).containsExactly(
+                "no agent has a call in flight or queued");
+        scheduler.acquireAsync(CallRequest.of("openai", "planner#505"));
+        time.advanceMillis(12_345);
+        scheduler.acquireAsync(CallRequest.of("openai", "planner#505"));
+        scheduler.acquireAsync(CallRequest.of("openai", "coder#7"));
+
+        String[] lines = (String[]) read(JmxExporter.turnstileName(), "AgentLines");
+
+        assertThat(lines).containsExactly(
+                "planner#505 -> openai: turn 12.3 s old, 2 calls this turn, 2 in flight, 0 queued",
+                "coder#7 -> openai: turn 0 ms old, 1 call this turn, 0 in flight, 1 queued");
+        MBeanInfo info = server.getMBeanInfo(JmxExporter.turnstileName());
+        assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.getName().startsWith("Agent")))
+                .allSatisfy(attribute -> assertThat(attribute.getDescription())
+                        .contains("worker-3#505 is the thread worker-3 with id 505"));
+    }
+
+    @Test
+    void agesAreWrittenInTheUnitAPersonReads() {
+        assertThat(AgentLines.age(850)).isEqualTo("850 ms");
+        assertThat(AgentLines.age(12_345)).isEqualTo("12.3 s");
+        assertThat(AgentLines.age(245_000)).isEqualTo("4 min 05 s");
+        assertThat(AgentLines.age(3_720_000)).isEqualTo("1 h 02 min");
     }
 
     @Test
