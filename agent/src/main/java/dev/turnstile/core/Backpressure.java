@@ -66,8 +66,12 @@ final class Backpressure {
 
     /** Pauses the provider until {@code now + nanos}, never shortening a running pause. */
     void pause(ProviderState provider, long nanos, long now, String reason) {
+        boolean wasPaused = provider.pause.isPausedAt(now);
         if (!provider.pause.pauseFor(nanos, now)) {
             return;
+        }
+        if (!wasPaused) {
+            provider.stats.pauses++;
         }
         provider.pauseTimer.cancel();
         provider.pauseTimer = timer.schedule(() -> pauseElapsed(provider), nanos);

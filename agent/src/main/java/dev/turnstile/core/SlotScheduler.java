@@ -315,12 +315,14 @@ public final class SlotScheduler {
         return lock.call(() -> providers.contains(providerId));
     }
 
-    /** Zeroes a provider's counters and histograms; calls in flight still count as started. */
+    /**
+     * Starts a provider's since-reset counters and histograms over; calls in flight still count as
+     * started. The totals since start and the recent (sliding-window) percentiles go on.
+     */
     public void resetStatistics(String providerId) {
         lock.run(() -> {
             ProviderState provider = providers.require(providerId);
-            provider.stats.reset();
-            provider.stats.started = provider.calls.size();
+            provider.stats.reset(provider.calls.size());
         });
     }
 
