@@ -81,19 +81,44 @@ class MBeanMetersTest {
         assertThat(gauge("turnstile.provider.queued").value()).isEqualTo(1);
         assertThat(gauge("turnstile.provider.limit").value()).isEqualTo(2);
         assertThat(gauge("turnstile.provider.paused").value()).isZero();
-        assertThat(registry.get("turnstile.provider.started").tag("provider", "openai").functionCounter())
+        assertThat(registry.get("turnstile.provider.calls.started").tag("provider", "openai").functionCounter())
                 .isInstanceOf(FunctionCounter.class).extracting(FunctionCounter::count).isEqualTo(3.0);
-        assertThat(registry.get("turnstile.provider.completed").tag("provider", "openai").functionCounter().count())
+        assertThat(registry.get("turnstile.provider.calls.completed").tag("provider", "openai").functionCounter().count())
                 .isEqualTo(1.0);
         TimeGauge pause = registry.get("turnstile.provider.pause_remaining").tag("provider", "openai").timeGauge();
         assertThat(pause.baseTimeUnit()).isEqualTo(TimeUnit.SECONDS);
-        assertThat(registry.get("turnstile.in_flight").gauge().value()).isEqualTo(2);
-        assertThat(registry.get("turnstile.limit").gauge().value()).isEqualTo(5);
+        assertThat(registry.get("turnstile.global.in_flight").gauge().value()).isEqualTo(2);
+        assertThat(registry.get("turnstile.global.limit").gauge().value()).isEqualTo(5);
         assertThat(registry.get("turnstile.enabled").gauge().value()).isEqualTo(1);
 
         server.invoke(JmxExporter.providerName("openai"), "pause", new Object[] {30_000L}, new String[] {"long"});
         assertThat(gauge("turnstile.provider.paused").value()).isEqualTo(1);
         assertThat(pause.value(TimeUnit.MILLISECONDS)).isEqualTo(30_000);
+        assertThat(registry.get("turnstile.provider.pauses").tag("provider", "openai").functionCounter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void resettingTheStatisticsNeverTurnsACounterBack() throws Exception {
+        scheduler.acquireAsync(CallRequest.of("openai", "a")).join().release(Outcome.SUCCESS);
+        new MBeanMeters(server, registry).start();
+        FunctionCounter started = registry.get("turnstile.provider.calls.started").tag("provider", "openai")
+                .functionCounter();
+
+        server.invoke(JmxExporter.providerName("openai"), "resetStatistics", new Object[0], new String[0]);
+
+        assertThat(server.getAttribute(JmxExporter.providerName("openai"), "Started")).isEqualTo(0L);
+        assertThat(started.count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void waitsAndHoldsAreOneMeterEachWithAQuantileTag() throws Exception {
+        new MBeanMeters(server, registry).start();
+
+        assertThat(registry.get("turnstile.provider.wait").tag("provider", "openai").timeGauges())
+                .extracting(meter -> meter.getId().getTag("quantile")).containsExactlyInAnyOrder("0.5", "0.99");
+        assertThat(registry.get("turnstile.provider.hold").tag("quantile", "0.99").timeGauge().baseTimeUnit())
+                .isEqualTo(TimeUnit.SECONDS);
     }
 
     @Test
