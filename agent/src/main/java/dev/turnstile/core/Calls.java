@@ -133,9 +133,7 @@ final class Calls implements SlotBackend.Grants {
                     provider.stats.failed++;
                 }
             } else {
-                // The slot never reached its caller: a cancel that raced with the grant. Counters never go
-                // down (exporters read them as monotonic), so the started call counts as failed.
-                provider.stats.failed++;
+                provider.stats.withdrawn(); // the slot never reached its caller
             }
             long cooldownNanos = settings.releaseCooldownNanos();
             backend.release(permit, delivered && cooldownNanos > 0 && !provider.removed ? cooldownNanos : 0);

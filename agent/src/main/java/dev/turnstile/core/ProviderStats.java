@@ -29,6 +29,11 @@ final class ProviderStats {
     long timedOut;
     long cancelled;
     long pauses;
+    /**
+     * Grants whose caller cancelled as the slot came: taken back out of {@link #started}, so the
+     * since-reset view counts only calls that reached their caller; the total keeps them.
+     */
+    private long withdrawn;
     private CallCounts atReset = CallCounts.ZERO;
     final LatencyHistogram waitTimes = new LatencyHistogram();
     final LatencyHistogram holdTimes = new LatencyHistogram();
@@ -49,19 +54,34 @@ final class ProviderStats {
         recentHolds.recordNanos(nanos, now);
     }
 
-    /** Everything counted since start. */
-    CallCounts total() {
-        return new CallCounts(started, completed, failed, rateLimited, reclaimed, abandoned, timedOut, cancelled, pauses);
+    /** A granted slot went back before its caller had it: the call counts as cancelled, not started. */
+    void withdrawn() {
+        started--;
+        withdrawn++;
+        cancelled++;
     }
 
-    /** Counted since the last reset (since start when there was none). */
+    /**
+     * Everything counted since start; never lower than before, so exporters may read it as
+     * counters. Its {@code started} keeps the grants that were {@linkplain #withdrawn withdrawn}.
+     */
+    CallCounts total() {
+        return new CallCounts(started + withdrawn, completed, failed, rateLimited, reclaimed, abandoned, timedOut,
+                cancelled, pauses);
+    }
+
+    /** Counted since the last reset (since start when there was none); started = in flight + completed + failed + reclaimed. */
     CallCounts sinceReset() {
-        return total().minus(atReset);
+        return counted().minus(atReset);
+    }
+
+    private CallCounts counted() {
+        return new CallCounts(started, completed, failed, rateLimited, reclaimed, abandoned, timedOut, cancelled, pauses);
     }
 
     /** Starts the since-reset view over; the {@code inFlight} calls stay counted as started. */
     void reset(int inFlight) {
-        CallCounts now = total();
+        CallCounts now = counted();
         atReset = now.withStarted(now.started() - inFlight);
         waitTimes.reset();
         holdTimes.reset();

@@ -328,6 +328,17 @@ public final class SlotScheduler {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * One provider now, or null if there is none: what a reader of one provider's numbers needs
+     * (an exporter reads every attribute of every provider), without the cost of all of them.
+     */
+    public ProviderSnapshot snapshot(String providerId) {
+        return lock.call(() -> {
+            ProviderState provider = providers.get(providerId);
+            return provider == null ? null : new ProviderSnapshot(provider, lock.now());
+        });
+    }
+
     /** Everything at one instant, consistent across providers and agents. */
     public SchedulerSnapshot snapshot() {
         return lock.call(() -> {

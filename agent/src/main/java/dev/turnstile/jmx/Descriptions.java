@@ -46,14 +46,15 @@ final class Descriptions {
         TEXT.put("Abandoned", "Response bodies the application dropped without closing; their slots were released when the "
                 + "garbage collector found them (also counted in Reclaimed).");
         TEXT.put("TimedOut", "Calls that gave up after QueueTimeoutMillis in the queue.");
-        TEXT.put("Cancelled", "Calls cancelled or interrupted while queued.");
+        TEXT.put("Cancelled", "Calls cancelled or interrupted while queued (or as their slot was granted).");
         TEXT.put("WaitP50Millis", "Median time a call waited for its slot (ms), since start or reset; "
                 + "WaitP50Millis1m: the last minute.");
         TEXT.put("WaitP99Millis", "99th percentile of the time a call waited for its slot (ms), since start or reset.");
         TEXT.put("HoldP50Millis", "Median time a call held its slot (ms), streams included, since start "
                 + "or reset; HoldP50Millis1m: the last minute.");
         TEXT.put("HoldP99Millis", "99th percentile of the time a call held its slot (ms), since start or reset.");
-        TEXT.put("StartedTotal", "Calls that got a slot since the agent started; never reset (for exporters: a monotonic counter).");
+        TEXT.put("StartedTotal", "Slots granted since the agent started; never reset (for exporters: a monotonic counter). A grant "
+                + "whose caller cancelled as it came is also in CancelledTotal.");
         TEXT.put("CompletedTotal", "Calls whose response body ended or was closed, since the agent started; never reset.");
         TEXT.put("FailedTotal", "Calls that failed or were cancelled after they got a slot, since the agent started; never reset.");
         TEXT.put("RateLimitedTotal", "Responses with a back-off status (429 and friends) since the agent started; never reset.");

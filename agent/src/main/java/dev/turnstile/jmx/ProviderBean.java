@@ -23,7 +23,7 @@ final class ProviderBean implements ProviderMXBean {
     }
 
     private ProviderSnapshot snapshot() {
-        ProviderSnapshot snapshot = control.scheduler().snapshot().provider(id);
+        ProviderSnapshot snapshot = control.scheduler().snapshot(id);
         if (snapshot == null) {
             throw new IllegalStateException("provider '" + id + "' was removed");
         }
