@@ -79,7 +79,9 @@ class JmxExporterTest {
         for (String attribute : List.of("Limit", "EffectiveLimit", "InFlight", "Queued", "Paused",
                 "PauseRemainingMillis", "PauseReason", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Started", "Completed",
                 "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "WaitP50Millis", "WaitP99Millis",
-                "HoldP50Millis", "HoldP99Millis")) {
+                "HoldP50Millis", "HoldP99Millis", "StartedTotal", "CompletedTotal", "FailedTotal", "RateLimitedTotal",
+                "ReclaimedTotal", "AbandonedTotal", "TimedOutTotal", "CancelledTotal", "PausesTotal", "WaitP50Millis1m",
+                "WaitP99Millis1m", "HoldP50Millis1m", "HoldP99Millis1m")) {
             assertThat(read(openai, attribute)).as(attribute).isNotNull();
         }
         assertThat(read(openai, "Limit")).isEqualTo(2);
@@ -200,6 +202,27 @@ class JmxExporterTest {
 
         assertThat(read(openai, "Abandoned")).isEqualTo(1L);
         assertThat(read(openai, "Reclaimed")).isEqualTo(1L);
+    }
+
+    @Test
+    void resetStatisticsLeavesTheTotalsAndTheLastMinuteForExporters() throws Exception {
+        Permit call = scheduler.acquireAsync(CallRequest.of("openai", "a")).join();
+        time.advanceMillis(1_234);
+        call.release(Outcome.SUCCESS);
+
+        server.invoke(openai, "resetStatistics", new Object[0], new String[0]);
+
+        assertThat(read(openai, "Started")).isEqualTo(0L);
+        assertThat(read(openai, "HoldP99Millis")).isEqualTo(0.0);
+        assertThat(read(openai, "StartedTotal")).isEqualTo(1L);
+        assertThat(read(openai, "CompletedTotal")).isEqualTo(1L);
+        assertThat(read(openai, "HoldP99Millis1m")).as("3 significant digits").isEqualTo(1_230.0);
+        assertThat(read(openai, "WaitP99Millis1m")).isEqualTo(0.0);
+        MBeanInfo info = server.getMBeanInfo(openai);
+        assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.getName().endsWith("1m")))
+                .hasSize(4).allSatisfy(a -> assertThat(a.getDescription()).as(a.getName()).contains("last 60 s"));
+        assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.getName().endsWith("Total")))
+                .hasSize(9).allSatisfy(a -> assertThat(a.getDescription()).as(a.getName()).contains("never reset"));
     }
 
     @Test
