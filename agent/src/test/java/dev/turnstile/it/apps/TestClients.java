@@ -14,7 +14,8 @@ public final class TestClients {
             "apache5", "Apache5TestClient",
             "apache5-async", "Apache5AsyncTestClient",
             "apache4", "Apache4TestClient",
-            "reactor-netty", "ReactorNettyTestClient"));
+            "reactor-netty", "ReactorNettyTestClient",
+            "spring-webclient", "SpringWebClientTestClient"));
 
     private TestClients() {
     }
