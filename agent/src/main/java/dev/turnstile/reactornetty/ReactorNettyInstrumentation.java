@@ -10,7 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Reactor Netty's {@code HttpClient}, 1.1 and later on Netty 4.1 or 4.2 (tested: 1.3.7 on Netty
+ * Reactor Netty's {@code HttpClient}, 1.1 and later on Netty 4.1 or 4.2 (tested: 1.1.26 on Netty 4.1, 1.3.7 on Netty
  * 4.2; the shape it needs, {@code HttpClientResponse.trailerHeaders()}, came in 1.0.12), and so
  * Spring's {@code WebClient} over {@code ReactorClientHttpConnector}. One door:
  * {@code HttpClientConnect.connect()}, whose {@code Mono} every response method subscribes once
@@ -31,7 +31,7 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
 
     @Override
     public SupportedLibrary library() {
-        return SupportedLibrary.of("Reactor Netty HttpClient", "1.1 and later; tested: 1.3.7",
+        return SupportedLibrary.of("Reactor Netty HttpClient", "1.1 and later; tested: 1.1.26 (Netty 4.1), 1.3.7 (Netty 4.2)",
                 CLIENT + "HttpClient")
                 .requiresClass(CLIENT + "HttpClientConfig")
                 .requiresMethod(CLIENT + "HttpClientResponse", "trailerHeaders", 0)
