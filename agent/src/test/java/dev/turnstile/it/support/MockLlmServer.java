@@ -156,6 +156,13 @@ public final class MockLlmServer implements AutoCloseable {
                 long firstLimited = firstRateLimitMillis.get();
                 boolean beforePauseEnd = firstLimited < 0 || now() < firstLimited + 1_000L * intParam(target, "retryAfter", 1);
                 return stream(exchange, 2, beforePauseEnd ? 700 : RATE_LIMIT_DELAY_MS);
+            case "/v1/error":
+                exchange.status = intParam(target, "status", 500);
+                return new MockResponse.Builder().code(exchange.status).addHeader("Content-Type", "application/json")
+                        .addHeader("Transfer-Encoding", "chunked")
+                        .body(new CountingBody(exchange, List.of("{\"error\":\"server_error\"}"), 0))
+                        .removeHeader("Content-Length")
+                        .build();
             case "/v1/stall":
                 exchange.status = 200;
                 return stream(exchange, 1, 30_000);
