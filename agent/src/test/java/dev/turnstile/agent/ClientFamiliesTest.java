@@ -23,7 +23,7 @@ class ClientFamiliesTest {
                 problems::add);
 
         assertThat(families).extracting(ClientInstrumentation::name).containsExactly("jdk-httpclient", "urlconnection",
-                "okhttp", "apache-httpclient5", "apache-httpclient5-async", "apache-httpclient4");
+                "okhttp", "apache-httpclient5", "apache-httpclient5-async", "apache-httpclient4", "jetty-httpclient");
         assertThat(families).allSatisfy(family -> assertThat(family.library().versions()).isNotBlank());
         assertThat(problems).isEmpty();
     }
@@ -37,7 +37,7 @@ class ClientFamiliesTest {
                 ClientFamiliesTest.class.getClassLoader())) {
             List<ClientInstrumentation> families = ClientFamilies.load(loader, problems::add);
 
-            assertThat(families).hasSize(6).extracting(ClientInstrumentation::name).doesNotHaveDuplicates();
+            assertThat(families).hasSize(7).extracting(ClientInstrumentation::name).doesNotHaveDuplicates();
             assertThat(problems).singleElement().asString().contains("no.such.Family");
         }
     }

@@ -13,7 +13,8 @@ public final class TestClients {
             "okhttp", "OkHttpTestClient",
             "apache5", "Apache5TestClient",
             "apache5-async", "Apache5AsyncTestClient",
-            "apache4", "Apache4TestClient"));
+            "apache4", "Apache4TestClient",
+            "jetty", "JettyTestClient"));
 
     private TestClients() {
     }

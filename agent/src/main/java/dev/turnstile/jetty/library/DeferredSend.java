@@ -1,0 +1,45 @@
+package dev.turnstile.jetty.library;
+
+import dev.turnstile.http.DeferredExchange;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.client.transport.HttpDestination;
+import org.eclipse.jetty.client.transport.HttpRequest;
+import org.eclipse.jetty.client.transport.HttpResponse;
+import org.eclipse.jetty.client.transport.ResponseListeners;
+
+/**
+ * A send that waited for its slot: granted, it goes to its destination as it would have at once;
+ * never started (aborted while queued, queue timeout), its listeners hear the failure as they
+ * hear a send that fails before it is queued: the request is aborted, and its failure and complete
+ * listeners, with the one given to {@code send}, are told.
+ */
+final class DeferredSend implements DeferredExchange.Client {
+
+    private final HttpDestination destination;
+    private final HttpRequest request;
+    private final Response.CompleteListener listener;
+
+    DeferredSend(HttpDestination destination, HttpRequest request, Response.CompleteListener listener) {
+        this.destination = destination;
+        this.request = request;
+        this.listener = listener;
+    }
+
+    @Override
+    public void start() {
+        destination.send(request, listener); // the conversation holds its call now: not gated again
+    }
+
+    @Override
+    public void fail(Throwable why) {
+        Throwable applications = request.getAbortCause();
+        Throwable failure = applications != null ? applications : why;
+        request.abort(failure);
+        ResponseListeners listeners = new ResponseListeners(request.getResponseListeners());
+        if (listener != null) {
+            listeners.addCompleteListener(listener, true);
+        }
+        listeners.emitFailureComplete(new Result(request, failure, new HttpResponse(request), failure));
+    }
+}
