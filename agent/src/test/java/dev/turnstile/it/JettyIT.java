@@ -1,6 +1,7 @@
 package dev.turnstile.it;
 
 import dev.turnstile.it.support.Counters;
+import dev.turnstile.it.support.Gating;
 import dev.turnstile.it.support.MockLlmServer;
 import dev.turnstile.it.support.MockLlmServer.Exchange;
 import dev.turnstile.it.support.ScenarioRun;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,27 @@ class JettyIT extends AbstractAsyncClientIT {
     @Override
     protected boolean letsADroppedBodyBecomeGarbage() {
         return false;
+    }
+
+    /**
+     * A body the application drops unclosed stays reachable from Jetty's connection (see above),
+     * but nothing reads it, and Jetty's own idle timeout fails its exchange: the slot comes back
+     * then, long before max-hold, and the watchdog takes nothing back.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buildJdk")
+    void aBodyDroppedUnclosedIsReleasedWhenTheClientsIdleTimeoutFailsIt(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            Gating gating = gating(server, 1).maxHold(Duration.ofSeconds(60)).queueTimeout(Duration.ofSeconds(20));
+            ScenarioRun child = run(jdk, gating, Duration.ofSeconds(1), "drop-body-then-call",
+                    server.url(LONG_STREAM), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).as(child.transcript()).contains("DROPPED open", "THEN status=200");
+            Counters counters = Counters.of(child);
+            assertThat(counters.get("Failed")).as(child.transcript()).isEqualTo(1);
+            assertThat(counters.get("Reclaimed")).as("not the watchdog").isZero();
+        }
     }
 
     private static String redirectTo(String pathAndQuery) {

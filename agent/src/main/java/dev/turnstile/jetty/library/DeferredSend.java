@@ -40,6 +40,8 @@ final class DeferredSend implements DeferredExchange.Client {
         if (listener != null) {
             listeners.addCompleteListener(listener, true);
         }
-        listeners.emitFailureComplete(new Result(request, failure, new HttpResponse(request), failure));
+        HttpResponse none = new HttpResponse(request);
+        listeners.notifyFailure(none, failure); // no response events before: there was no response
+        listeners.notifyComplete(new Result(request, failure, none, failure));
     }
 }
