@@ -1,6 +1,7 @@
 package dev.turnstile.jetty.library;
 
 import dev.turnstile.http.DeferredExchange;
+import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.transport.HttpDestination;
@@ -10,9 +11,10 @@ import org.eclipse.jetty.client.transport.ResponseListeners;
 
 /**
  * A send that waited for its slot: granted, it goes to its destination as it would have at once;
- * never started (aborted while queued, queue timeout), its listeners hear the failure as they
- * hear a send that fails before it is queued: the request is aborted, and its failure and complete
- * listeners, with the one given to {@code send}, are told.
+ * never started (aborted while queued, queue timeout), the request is aborted, its body fails
+ * (so an application thread blocked writing it wakes), and its failure and complete listeners,
+ * with the one given to {@code send}, hear the failure as for a request that fails before it is
+ * sent.
  */
 final class DeferredSend implements DeferredExchange.Client {
 
@@ -36,6 +38,10 @@ final class DeferredSend implements DeferredExchange.Client {
         Throwable applications = request.getAbortCause();
         Throwable failure = applications != null ? applications : why;
         request.abort(failure);
+        Request.Content body = request.getBody();
+        if (body != null) {
+            body.fail(failure); // an application thread writing a streamed body (OutputStreamRequestContent) hears it too
+        }
         ResponseListeners listeners = new ResponseListeners(request.getResponseListeners());
         if (listener != null) {
             listeners.addCompleteListener(listener, true);

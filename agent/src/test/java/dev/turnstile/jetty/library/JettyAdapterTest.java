@@ -8,17 +8,20 @@ import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
+import org.eclipse.jetty.client.AsyncRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.transport.HttpDestination;
 import org.eclipse.jetty.client.transport.HttpExchange;
 import org.eclipse.jetty.client.transport.HttpRequest;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -100,9 +103,13 @@ class JettyAdapterTest {
     }
 
     @Test
-    void aSendThatMustWaitIsSkippedAndItsListenerHearsTheQueueTimeout() throws Exception {
+    void aSendThatMustWaitIsSkippedAndItsListenerAndBodyWriterHearTheQueueTimeout() throws Exception {
         GatedCall holder = holding(post("http://llm.example/v1/chat"));
         HttpRequest queued = post("http://llm.example/v1/chat");
+        AsyncRequestContent body = new AsyncRequestContent("application/json");
+        queued.body(body);
+        Callback.Completable written = new Callback.Completable();
+        body.write(ByteBuffer.wrap(new byte[] {'{', '}'}), written); // streamed, as Spring writes a body after the send
         InputStreamResponseListener listener = new InputStreamResponseListener();
         CompletableFuture<Throwable> failureListener = new CompletableFuture<>();
         queued.onResponseFailure((response, failure) -> failureListener.complete(failure));
@@ -114,6 +121,8 @@ class JettyAdapterTest {
                 .hasMessageContaining("provider 't'");
         assertThat(failureListener.get(10, TimeUnit.SECONDS)).isSameAs(failure.getCause());
         assertThat(queued.getAbortCause()).as("aborted, as a send that fails before it is queued").isSameAs(failure.getCause());
+        assertThat(catchThrowable(() -> written.get(10, TimeUnit.SECONDS))).as("the body's writer")
+                .cause().isSameAs(failure.getCause());
         holder.complete();
         assertThat(provider().inFlight()).isZero();
         assertThat(provider().queued()).isZero();
