@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The library check against real libraries: every family fits the versions the tests run
- * (this JDK, OkHttp, Apache HttpClient 4 and 5, Reactor Netty and Micrometer on the test class path), and both Apache
+ * (this JDK, OkHttp, Apache HttpClient 4 and 5, Reactor Netty, Jetty HttpClient 12 and Micrometer on the test class path), and both Apache
  * HttpClient 5 families stay out of 5.1.3, each saying what that release lacks: the 5.5 class
  * the library adapter needs, and for the async client the exec chain of 5.3.
  */
@@ -36,7 +36,7 @@ class SupportedVersionsTest {
         }
 
         assertThat(missing).containsOnlyKeys("jdk-httpclient", "urlconnection", "okhttp", "apache-httpclient5",
-                "apache-httpclient5-async", "apache-httpclient4", "reactor-netty", "micrometer-meters");
+                "apache-httpclient5-async", "apache-httpclient4", "reactor-netty", "jetty-httpclient", "micrometer-meters");
         assertThat(missing).allSatisfy((family, gap) -> assertThat(gap).as(family).isNull());
     }
 

@@ -15,7 +15,8 @@ public final class TestClients {
             "apache5-async", "Apache5AsyncTestClient",
             "apache4", "Apache4TestClient",
             "reactor-netty", "ReactorNettyTestClient",
-            "spring-webclient", "SpringWebClientTestClient"));
+            "spring-webclient", "SpringWebClientTestClient",
+            "jetty", "JettyTestClient"));
 
     private TestClients() {
     }
