@@ -9,6 +9,7 @@ import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.FakeTime;
 import dev.turnstile.core.Outcome;
 import dev.turnstile.core.Permit;
+import dev.turnstile.core.SchedulerListener;
 import dev.turnstile.core.SlotCounter;
 import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.http.Gate;
@@ -31,6 +32,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -162,6 +165,45 @@ class JmxExporterTest {
         assertThat(read(openai, "PauseReason")).isEqualTo("");
         assertThat(notifications).extracting(Notification::getType)
                 .containsExactly("dev.turnstile.paused", "dev.turnstile.resumed");
+    }
+
+    @Test
+    void anAddedProvidersMBeanIsThereWhenTheOperationReturnsEvenWhileAnotherThreadTellsTheEvents() throws Exception {
+        // Another thread is telling the scheduler's events (held inside a listener), so this
+        // thread's "provider added" waits in line behind it; the MBean must not.
+        CountDownLatch telling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        scheduler.addListener(new SchedulerListener() {
+            @Override
+            public void paused(String provider, long millis, String reason) {
+                telling.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        Thread teller = new Thread(() -> scheduler.pause("openai", 60_000));
+        teller.start();
+        try {
+            assertThat(telling.await(10, TimeUnit.SECONDS)).isTrue();
+            ObjectName turnstile = JmxExporter.turnstileName();
+            ObjectName mistral = JmxExporter.providerName("mistral");
+
+            server.invoke(turnstile, "addProvider", new Object[] {"mistral", "api.mistral.ai", 3},
+                    new String[] {"java.lang.String", "java.lang.String", "int"});
+            assertThat(server.isRegistered(mistral)).as("registered when addProvider returns").isTrue();
+            assertThat(read(mistral, "Limit")).isEqualTo(3);
+
+            server.invoke(turnstile, "removeProvider", new Object[] {"mistral"}, new String[] {"java.lang.String"});
+            assertThat(server.isRegistered(mistral)).as("gone when removeProvider returns").isFalse();
+        } finally {
+            release.countDown();
+            teller.join(10_000);
+        }
+        assertThat(server.isRegistered(JmxExporter.providerName("mistral")))
+                .as("the late events, told afterwards, bring back nothing").isFalse();
     }
 
     @Test
