@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Remakes docs/metrics/dashboard.png (and dashboard-sample.html, the page it is taken of) from a
+# Remakes docs/metrics/dashboard.png from a
 # real run: the demo application loops its workload (demo-app --hold) with Turnstile and the
 # Prometheus JMX exporter attached, the exporter is scraped every 3 s, and an operator changes the
 # provider's limit with turnstile-console on the way. dashboard-page.html then draws the Grafana
@@ -55,7 +55,7 @@ kill "$demo"
 wait "$demo" 2>/dev/null || true
 trap - EXIT
 
-page="$out/dashboard-sample.html"
+page="$work/dashboard-sample.html" # the page with the scrapes in it; open it in a browser
 {
   sed '/<!-- DATA -->/q' "$out/dashboard-page.html"
   echo "<script type=\"application/json\" id=\"dashboard\">"
@@ -73,5 +73,5 @@ page="$out/dashboard-sample.html"
 } >"$page"
 
 "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
-  --window-size=1416,1064 --screenshot="$out/dashboard.png" "file://$(pwd)/$page" 2>/dev/null
+  --window-size=1416,1064 --screenshot="$out/dashboard.png" "file://$page" 2>/dev/null
 echo "wrote $out/dashboard.png and $page ($(ls "$work"/scrapes | wc -l) scrapes; demo log: $work/demo.log)" >&2
