@@ -31,11 +31,25 @@ public final class UngatedClients {
      */
     public boolean reached(String client, String scheme, String host, int port, String why) {
         String provider = gate.providerOf(scheme, host, port);
-        if (provider == null || !reported.add(provider + ' ' + client)) {
+        return provider != null
+                && report(client, provider, provider + " (" + host + ':' + Gate.effectivePort(scheme, port) + ')', why);
+    }
+
+    /** As {@link #reached(String, String, String, int, String)}, for a request already routed to {@code provider}. */
+    public boolean reached(String client, String provider, String why) {
+        return report(client, provider, provider, why);
+    }
+
+    /** True once {@code client} was reported for {@code provider}. */
+    public boolean reported(String client, String provider) {
+        return reported.contains(provider + ' ' + client);
+    }
+
+    private boolean report(String client, String provider, String named, String why) {
+        if (!reported.add(provider + ' ' + client)) {
             return false;
         }
-        LOG.warn("calls to {} ({}:{}) through {} are not gated: {}", provider, host,
-                Gate.effectivePort(scheme, port), client, why);
+        LOG.warn("calls to {} through {} are not gated: {}", named, client, why);
         return true;
     }
 }
