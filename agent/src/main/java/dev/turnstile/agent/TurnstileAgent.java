@@ -82,7 +82,8 @@ public final class TurnstileAgent {
             // logging choices before the application (an application server, say) made its own.
             timer.schedule(() -> registerMBeans(control, log), 0);
             String started = "Turnstile " + version() + " started" + (dynamic ? " (attached)" : "")
-                    + StartLine.describe(config, loaded.problems().size()) + "; clients: " + describeClients(clients);
+                    + StartLine.describe(config, loaded.problems().size()) + "; clients: " + describeClients(clients)
+                    + UngatedLibraries.describe(ClassLoader.getSystemClassLoader());
             log.info("{}", started);
             reportTransformErrors(installer, timer, log);
             return report("started", started, warnings);

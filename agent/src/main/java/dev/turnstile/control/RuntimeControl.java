@@ -110,6 +110,12 @@ public final class RuntimeControl {
     public void resetStatistics(String id) {
         provider(id);
         scheduler.resetStatistics(id);
+        gate.activity().resetUngated(id);
+    }
+
+    /** Connections opened to {@code id}'s hosts with no gated call behind them, since start or the last reset. */
+    public long ungated(String id) {
+        return gate.activity().ungated(id);
     }
 
     private void changeProvider(String id, UnaryOperator<ProviderConfig> change, Consumer<ProviderConfig> apply) {

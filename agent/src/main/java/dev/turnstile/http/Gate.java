@@ -9,6 +9,7 @@ import dev.turnstile.core.SlotScheduler;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * The one door every instrumented HTTP client goes through. It decides whether a request is
@@ -19,10 +20,17 @@ import java.util.Objects;
 public final class Gate {
 
     private final SlotScheduler scheduler;
+    private final GateActivity activity;
     private volatile Rules rules;
 
     public Gate(SlotScheduler scheduler, TurnstileConfig config) {
+        this(scheduler, config, System::nanoTime);
+    }
+
+    /** With the clock that times {@link #activity()}: a test's. */
+    public Gate(SlotScheduler scheduler, TurnstileConfig config, LongSupplier nanoClock) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.activity = new GateActivity(nanoClock);
         this.rules = new Rules(config);
     }
 
@@ -39,6 +47,11 @@ public final class Gate {
         return scheduler;
     }
 
+    /** Which providers the doors saw lately, and the connections that reached one ungated. */
+    public GateActivity activity() {
+        return activity;
+    }
+
     /**
      * Opens a gated call for the request, or returns null when Turnstile leaves it alone.
      * Call it on the thread that makes the request: in thread mode that thread is the agent.
@@ -51,7 +64,11 @@ public final class Gate {
             return null;
         }
         ProviderConfig provider = current.router.route(host, effectivePort(scheme, port));
-        if (provider == null || !provider.gatesMethod(method) || !provider.gatesPath(path == null ? "/" : path)) {
+        if (provider == null) {
+            return null;
+        }
+        activity.doorPassed(provider.id());
+        if (!provider.gatesMethod(method) || !provider.gatesPath(path == null ? "/" : path)) {
             return null;
         }
         String agent = AgentKeys.of(current.identity, headers);

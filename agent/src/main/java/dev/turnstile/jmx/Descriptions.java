@@ -55,6 +55,8 @@ final class Descriptions {
         TEXT.put("Abandoned", "Response bodies the application dropped without closing; their slots were released when the "
                 + "garbage collector found them (also counted in Reclaimed).");
         TEXT.put("TimedOut", "Calls that gave up after QueueTimeoutMillis in the queue.");
+        TEXT.put("Ungated", "Connections opened to this provider's hosts with no gated call behind them (a client "
+                + "Turnstile does not gate; each stack is named once in a WARN), since start or reset.");
         TEXT.put("Cancelled", "Calls cancelled or interrupted while queued (or as their slot was granted).");
         TEXT.put("WaitP50Millis", "Median time a call waited for its slot (ms), since start or reset; "
                 + "WaitP50Millis1m: the last minute.");

@@ -143,6 +143,12 @@ final class ProviderBean implements ProviderMXBean {
     }
 
     @Override
+    public long getUngated() {
+        snapshot(); // a removed provider fails as every attribute does
+        return control.ungated(id);
+    }
+
+    @Override
     public long getTimedOut() {
         return snapshot().timedOut();
     }

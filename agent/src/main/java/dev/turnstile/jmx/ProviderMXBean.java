@@ -47,6 +47,8 @@ public interface ProviderMXBean {
 
     long getCancelled();
 
+    long getUngated();
+
     double getWaitP50Millis();
 
     double getWaitP99Millis();

@@ -5,6 +5,8 @@ package dev.turnstile.console.model;
  * call got a slot, hold percentiles before any call ended (the MBean says 0 there, which would
  * read as "no wait"). {@code pauseReason} is empty when not paused (and with an agent too old
  * to say).
+ * {@code ungated}: connections to the provider's hosts with no gated call behind them (0 with an
+ * agent too old to count them).
  */
 public record ProviderStatus(
         String id,
@@ -23,6 +25,7 @@ public record ProviderStatus(
         long abandoned,
         long timedOut,
         long cancelled,
+        long ungated,
         double waitP50Millis,
         double waitP99Millis,
         double holdP50Millis,

@@ -56,6 +56,7 @@ public final class StatusJson {
         json.put("abandoned", provider.abandoned());
         json.put("timedOut", provider.timedOut());
         json.put("cancelled", provider.cancelled());
+        json.put("ungated", provider.ungated());
         json.put("waitP50Millis", provider.waitP50Millis());
         json.put("waitP99Millis", provider.waitP99Millis());
         json.put("holdP50Millis", provider.holdP50Millis());

@@ -30,7 +30,7 @@ public final class TurnstileClient {
             "Enabled", "GlobalLimit", "ProviderIds", "Agents"};
     private static final String[] PROVIDER_ATTRIBUTES = {
             "Hosts", "Limit", "EffectiveLimit", "InFlight", "Queued", "Paused", "PauseRemainingMillis", "PauseReason",
-            "Started", "Completed", "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled",
+            "Started", "Completed", "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "Ungated",
             "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis"};
     private static final String[] SIGNATURE_PAUSE = {long.class.getName()};
     private static final String[] SIGNATURE_ADD = {String.class.getName(), String.class.getName(), int.class.getName()};
@@ -196,7 +196,7 @@ public final class TurnstileClient {
                 integer(values.get("Queued")), bool(values.get("Paused")), whole(values.get("PauseRemainingMillis")),
                 started, whole(values.get("Completed")), whole(values.get("Failed")),
                 whole(values.get("RateLimited")), whole(values.get("Reclaimed")), whole(values.get("Abandoned")),
-                whole(values.get("TimedOut")), whole(values.get("Cancelled")),
+                whole(values.get("TimedOut")), whole(values.get("Cancelled")), whole(values.get("Ungated")),
                 measured(started, values.get("WaitP50Millis")), measured(started, values.get("WaitP99Millis")),
                 measured(ended, values.get("HoldP50Millis")), measured(ended, values.get("HoldP99Millis")),
                 text(values.get("PauseReason")));

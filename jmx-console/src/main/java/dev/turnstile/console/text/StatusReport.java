@@ -63,7 +63,24 @@ public final class StatusReport {
             out.append("no providers configured").append(System.lineSeparator());
         } else {
             out.append(providers(status));
+            out.append(ungated(status));
         }
         return out.toString();
+    }
+
+    /**
+     * A line naming the providers reached by connections no gate held (a stack Turnstile does
+     * not gate; the agent's WARN names it), or nothing when there were none.
+     */
+    static String ungated(Status status) {
+        StringBuilder line = new StringBuilder();
+        for (ProviderStatus provider : status.providers()) {
+            if (provider.ungated() > 0) {
+                line.append(line.length() == 0 ? "" : ", ").append(provider.id()).append(' ').append(provider.ungated());
+            }
+        }
+        return line.length() == 0 ? ""
+                : System.lineSeparator() + "ungated connections (a stack Turnstile does not gate; see the agent's WARN): "
+                        + line + System.lineSeparator();
     }
 }

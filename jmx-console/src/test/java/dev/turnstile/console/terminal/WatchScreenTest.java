@@ -17,12 +17,12 @@ class WatchScreenTest {
 
     private static ProviderStatus provider(String id, int limit, int effective, int inFlight, int queued, boolean paused) {
         return new ProviderStatus(id, id + ".example.com", limit, effective, inFlight, queued, paused, paused ? 12_300 : 0,
-                120, 100, 3, 4, 1, 0, 0, 0, 12.0, 3_400.0, 900.0, 2_000.0,
+                120, 100, 3, 4, 1, 0, 0, 0, 0, 12.0, 3_400.0, 900.0, 2_000.0,
                 paused ? "rate limited; the provider asked to wait 20000 ms" : "");
     }
 
     private static ProviderStatus idle(String id) {
-        return new ProviderStatus(id, id + ".example.com", 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        return new ProviderStatus(id, id + ".example.com", 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, "");
     }
 

@@ -13,11 +13,11 @@ class StatusReportTest {
 
     private static ProviderStatus provider(String id, int limit, int inFlight, int queued, boolean paused, long left) {
         return new ProviderStatus(id, id + ".example.com", limit, limit, inFlight, queued, paused, left, 10, 8, 0, 2, 1,
-                1, 0, 0, 12.0, 340.0, 900.0, 2000.0, paused ? "paused by an operator" : "");
+                1, 0, 0, 0, 12.0, 340.0, 900.0, 2000.0, paused ? "paused by an operator" : "");
     }
 
     private static ProviderStatus idle(String id) {
-        return new ProviderStatus(id, id + ".example.com", 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        return new ProviderStatus(id, id + ".example.com", 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, "");
     }
 
@@ -52,6 +52,17 @@ class StatusReportTest {
 
         String row = StatusReport.render(status).lines().filter(line -> line.startsWith("gemini")).findFirst().orElseThrow();
         assertThat(row.split("\\s{2,}")).containsSequence("-", "-", "gemini.example.com").doesNotContain("0.0ms");
+    }
+
+    @Test
+    void providersReachedByUngatedConnectionsAreNamedOnALineOfTheirOwn() {
+        ProviderStatus openai = provider("openai", 4, 1, 0, false, 0);
+        ProviderStatus reached = new ProviderStatus("mistral", "api.mistral.ai", 0, 0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 3, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "");
+
+        assertThat(StatusReport.render(new Status("1234", 0, true, 0, List.of(openai, reached), List.of())))
+                .contains("ungated connections (a stack Turnstile does not gate; see the agent's WARN): mistral 3");
+        assertThat(StatusReport.render(STATUS)).doesNotContain("ungated");
     }
 
     @Test

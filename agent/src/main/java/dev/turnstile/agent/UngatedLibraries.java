@@ -1,0 +1,51 @@
+package dev.turnstile.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The start line's list of HTTP stacks Turnstile knows and does not gate, found on the class path
+ * (by resource, nothing is loaded). Their connections to a provider are counted and reported as
+ * they happen; this says up front that they are there.
+ */
+final class UngatedLibraries {
+
+    /** A library, a class file that shows it is there, and one that shows a gated stack covers it (or null). */
+    private static final class Known {
+        final String name;
+        final String present;
+        final String coveredBy;
+
+        Known(String name, String present, String coveredBy) {
+            this.name = name;
+            this.present = present;
+            this.coveredBy = coveredBy;
+        }
+    }
+
+    private static final List<Known> KNOWN = List.of(
+            new Known("Netty without Reactor Netty", "io/netty/channel/Channel.class",
+                    "reactor/netty/http/client/HttpClient.class"),
+            new Known("Vert.x HttpClient", "io/vertx/core/http/HttpClient.class", null),
+            new Known("AsyncHttpClient", "org/asynchttpclient/AsyncHttpClient.class", null),
+            new Known("OkHttp 2", "com/squareup/okhttp/OkHttpClient.class", null),
+            new Known("Jetty HttpClient before 12", "org/eclipse/jetty/client/HttpClient.class",
+                    "org/eclipse/jetty/client/transport/HttpDestination.class"),
+            new Known("gRPC", "io/grpc/ManagedChannel.class", null));
+
+    private UngatedLibraries() {
+    }
+
+    /** For example {@code "; not gated, on the class path: OkHttp 2, gRPC (connections to a provider are reported)"}, or empty. */
+    static String describe(ClassLoader probe) {
+        List<String> found = new ArrayList<>();
+        for (Known library : KNOWN) {
+            if (probe.getResource(library.present) != null
+                    && (library.coveredBy == null || probe.getResource(library.coveredBy) == null)) {
+                found.add(library.name);
+            }
+        }
+        return found.isEmpty() ? ""
+                : "; not gated, on the class path: " + String.join(", ", found) + " (connections to a provider are reported)";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.turnstile.it;
+
+import dev.turnstile.it.apps.RawSocketApp;
+import dev.turnstile.it.support.ChildJvm;
+import dev.turnstile.it.support.Jdks;
+import dev.turnstile.it.support.MockLlmServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A connection to a provider's host with no gated call behind it is counted and reported once
+ * per provider and stack; a gated client's own connections never are.
+ */
+class UngatedConnectionsIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    static Stream<Path> jdks() {
+        return Jdks.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void httpWrittenOnARawSocketToAProviderIsCountedAndReportedOnce(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer();
+             ChildJvm app = start(jdk, server, "raw")) {
+            app.awaitExit(TIMEOUT);
+            assertThat(app.stdout()).as(app.transcript()).filteredOn(line -> line.startsWith("CALL "))
+                    .containsExactly("CALL HTTP/1.1 200 OK", "CALL HTTP/1.1 200 OK");
+            assertThat(app.stdout()).as(app.transcript()).contains("UNGATED 2");
+            assertThat(app.stderr()).as(app.transcript()).filteredOn(line -> line.contains("WARN"))
+                    .singleElement().satisfies(line -> assertThat(line)
+                            .contains("calls to test (127.0.0.1:" + server.port() + ") through dev.turnstile.it are not gated"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aGatedClientsConnectionsToTheSameProviderAreNeverReported(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer();
+             ChildJvm app = start(jdk, server, "jdk")) {
+            app.awaitExit(TIMEOUT);
+            assertThat(app.stdout()).as(app.transcript()).filteredOn(line -> line.startsWith("CALL "))
+                    .containsExactly("CALL HTTP 200", "CALL HTTP 200");
+            assertThat(app.stdout()).as(app.transcript()).contains("UNGATED 0");
+            assertThat(app.stderr()).as(app.transcript()).noneMatch(line -> line.contains("WARN"));
+            assertThat(server.exchanges()).hasSize(2);
+        }
+    }
+
+    private static ChildJvm start(Path jdk, MockLlmServer server, String mode) throws Exception {
+        return ChildJvm.start(jdk, AbstractClientIT.gating(server, 1).agentArgs(), List.of(),
+                RawSocketApp.class, mode, server.url("/v1/chat"));
+    }
+}
