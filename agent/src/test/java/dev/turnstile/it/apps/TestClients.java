@@ -15,7 +15,10 @@ public final class TestClients {
             "apache5-async", "Apache5AsyncTestClient",
             "apache4", "Apache4TestClient",
             "reactor-netty", "ReactorNettyTestClient",
+            "reactor-netty-h2c", "ReactorNettyH2cTestClient",
+            "reactor-netty-h2", "ReactorNettyH2TestClient",
             "spring-webclient", "SpringWebClientTestClient",
+            "spring-ai", "SpringAiTestClient",
             "jetty", "JettyTestClient"));
 
     private TestClients() {
