@@ -1,26 +1,22 @@
 package dev.turnstile.it;
 
 import dev.turnstile.it.apps.CallerLoop;
+import dev.turnstile.it.support.CopiedJars;
 import dev.turnstile.it.support.Counters;
 import dev.turnstile.it.support.Gating;
 import dev.turnstile.it.support.Jdks;
 import dev.turnstile.it.support.MockLlmServer;
-import dev.turnstile.it.support.ScenarioJvm;
+import dev.turnstile.it.support.ScenarioJvms;
 import dev.turnstile.it.support.ScenarioRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,39 +33,20 @@ class SpringAiIT {
 
     private static final Path JARS = Paths.get("target/spring-ai-1.1").toAbsolutePath();
 
-    private final Map<Path, ScenarioJvm> jvms = new LinkedHashMap<>();
+    private final ScenarioJvms jvms = new ScenarioJvms(CallerLoop.class,
+            entries -> CopiedJars.instead(entries, path -> path.contains("/org/springframework/"), JARS));
 
     static Stream<Path> jdks() {
         return Jdks.all().stream();
     }
 
-    private static List<String> springAi11(List<String> entries) {
-        List<String> classPath = new ArrayList<>();
-        for (String entry : entries) {
-            if (!entry.replace('\\', '/').contains("/org/springframework/")) {
-                classPath.add(entry);
-            }
-        }
-        File[] jars = JARS.toFile().listFiles((dir, name) -> name.endsWith(".jar"));
-        if (jars == null || jars.length == 0) {
-            throw new IllegalStateException("no Spring AI 1.1 jars in " + JARS + ": run the build's pre-integration-test phase");
-        }
-        Arrays.sort(jars);
-        for (File jar : jars) {
-            classPath.add(1, jar.getPath());
-        }
-        return classPath;
-    }
-
     private ScenarioRun run(Path jdk, Gating gating, String scenario, String... args) throws Exception {
-        ScenarioJvm jvm = jvms.computeIfAbsent(jdk,
-                key -> new ScenarioJvm(key, SpringAiIT::springAi11, CallerLoop.class, "spring-ai"));
-        return jvm.run(gating, Duration.ofSeconds(10), scenario, List.of(args), AbstractClientIT.SCENARIO_TIMEOUT);
+        return jvms.run(jdk, "spring-ai", gating, AbstractClientIT.SCENARIO_TIMEOUT, scenario, args);
     }
 
     @AfterAll
     void stopTheJvms() throws Exception {
-        AbstractClientIT.stopAndCheck(jvms.values());
+        AbstractClientIT.stopAndCheck(jvms.all());
     }
 
     @ParameterizedTest(name = "{0}")
