@@ -1,16 +1,14 @@
 package dev.turnstile.it;
 
+import dev.turnstile.it.support.CopiedJars;
 import dev.turnstile.it.support.Counters;
 import dev.turnstile.it.support.MockLlmServer;
 import dev.turnstile.it.support.ScenarioRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,22 +24,7 @@ class ReactorNetty11IT extends ReactorNettyIT {
 
     @Override
     protected List<String> classPath(List<String> entries) {
-        List<String> classPath = new ArrayList<>();
-        for (String entry : entries) {
-            String path = entry.replace('\\', '/');
-            if (!path.contains("/io/projectreactor/") && !path.contains("/io/netty/")) {
-                classPath.add(entry);
-            }
-        }
-        File[] jars = JARS.toFile().listFiles((dir, name) -> name.endsWith(".jar"));
-        if (jars == null || jars.length == 0) {
-            throw new IllegalStateException("no Reactor Netty 1.1 jars in " + JARS + ": run the build's pre-integration-test phase");
-        }
-        Arrays.sort(jars);
-        for (File jar : jars) {
-            classPath.add(1, jar.getPath());
-        }
-        return classPath;
+        return CopiedJars.instead(entries, path -> path.contains("/io/projectreactor/") || path.contains("/io/netty/"), JARS);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * call, waited for through {@code toFuture()} (whose {@code cancel} disposes the subscription);
  * bodies read as a {@code Flux} of chunks, disposed early or held with no demand.
  */
-public final class ReactorNettyTestClient implements TestClient, TestClient.Factory {
+public class ReactorNettyTestClient implements TestClient, TestClient.Factory {
 
     private ConnectionProvider connections;
     private HttpClient client;
@@ -27,11 +27,16 @@ public final class ReactorNettyTestClient implements TestClient, TestClient.Fact
     public TestClient create(Duration readTimeout) {
         ReactorNettyTestClient created = new ReactorNettyTestClient();
         created.connections = ConnectionProvider.builder("test").maxConnections(50).build();
-        created.client = HttpClient.create(created.connections)
+        created.client = protocol(HttpClient.create(created.connections))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .responseTimeout(readTimeout) // the longest silence between two reads of an answer
                 .headers(headers -> headers.set("Authorization", "Bearer sk-test-secret-do-not-log"));
         return created;
+    }
+
+    /** {@code client} speaking the protocols of this test client: Reactor Netty's default, HTTP/1.1. */
+    protected HttpClient protocol(HttpClient client) {
+        return client;
     }
 
     private HttpClient.ResponseReceiver<?> request(String method, String url) {

@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       timeout covers only the wait for headers, like the JDK's);</li>
  *   <li>{@code /v1/empty} — 204 No Content, no body;</li>
  *   <li>{@code /v1/redirect?to=P} — 307 to {@code P}, a URL-encoded path and query;</li>
+ *   <li>{@value #OPENAI_STREAM} — a streamed OpenAI chat completion (for Spring AI, whose base
+ *       URL is then {@code /openai});</li>
  *   <li>anything else — a small JSON answer after {@code delayMs}.</li>
  * </ul>
  * Faults (see {@link #fault}): {@code /v1/reset} closes the socket once it has read the request,
@@ -50,6 +52,12 @@ public final class MockLlmServer implements AutoCloseable {
 
     /** The 429 goes out after this pause, and the calls admitted with it take longer: see below. */
     private static final int RATE_LIMIT_DELAY_MS = 100;
+
+    /** The path of a streamed OpenAI chat completion, under the base URL {@code /openai}. */
+    public static final String OPENAI_STREAM = "/openai/v1/chat/completions";
+    public static final int OPENAI_STREAM_CHUNKS = 5;
+    /** What the chunks of an {@link #OPENAI_STREAM} say, joined. */
+    public static final String OPENAI_STREAM_TEXT = "word0 word1 word2 word3 word4 ";
 
     private final MockWebServer server = new MockWebServer();
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -183,6 +191,9 @@ public final class MockLlmServer implements AutoCloseable {
             case "/v1/stream":
                 exchange.status = 200;
                 return stream(exchange, events, delayMs);
+            case OPENAI_STREAM:
+                exchange.status = 200;
+                return openAiStream(exchange);
             default:
                 exchange.status = 200;
                 return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
@@ -210,6 +221,23 @@ public final class MockLlmServer implements AutoCloseable {
             default:
                 return null;
         }
+    }
+
+    /**
+     * An OpenAI chat completion streamed as its chunk objects, {@link #OPENAI_STREAM_CHUNKS} of
+     * them 100 ms apart, then {@code [DONE]}: the contents joined read {@link #OPENAI_STREAM_TEXT}.
+     */
+    private MockResponse openAiStream(Exchange exchange) {
+        List<String> chunks = new ArrayList<>();
+        for (int i = 0; i < OPENAI_STREAM_CHUNKS; i++) {
+            chunks.add("data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+                    + "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+                    + "\"content\":\"word" + i + " \"},\"finish_reason\":null}]}\n\n");
+        }
+        chunks.add("data: [DONE]\n\n");
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                .addHeader("Transfer-Encoding", "chunked")
+                .body(new CountingBody(exchange, chunks, 100)).removeHeader("Content-Length").build();
     }
 
     private MockResponse stream(Exchange exchange, int events, int delayMs) {
