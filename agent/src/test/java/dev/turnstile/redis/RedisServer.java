@@ -28,7 +28,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     static RedisServer start() throws IOException, InterruptedException {
-        Path binary = find();
+        Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Process process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
@@ -45,8 +45,8 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static Path find() {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin");
+    /** The redis-server on {@code path}; a machine without one fails the test, saying how to install it. */
+    static Path find(String path) {
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "redis-server");
             if (Files.isExecutable(candidate)) {
