@@ -65,6 +65,8 @@ end
 -- provider's waiters in one order and skips those whose provider is paused or full.
 local function dispatch(id)
   local granted = 0
+  -- First this provider's own expired holders: under a global limit they also hold global slots.
+  drop_expired(pkey(id, 'holders'))
   if limit_of(G_CFG) > 0 then
     local head = redis.call('ZRANGE', G_WAITERS, 0, 31)
     for _, member in ipairs(head) do
@@ -78,7 +80,6 @@ local function dispatch(id)
     end
     return granted
   end
-  drop_expired(pkey(id, 'holders'))
   while not paused(id) and has_room(id) do
     local head = redis.call('ZRANGE', pkey(id, 'waiters'), 0, 0)
     if #head == 0 then break end

@@ -204,6 +204,20 @@ class FleetSlotsTest {
     }
 
     @Test
+    void aHolderTakenBackForMaxHoldFreesItsGlobalSlotForAnotherProvider() {
+        FleetSlots jvm = join("a", SHORT_LEASE);
+        jvm.setLimit(null, 1);
+        jvm.acquire("openai", redisNow(), 8, 50);
+        Acquisition other = jvm.acquire("anthropic", redisNow(), 8, 50);
+        assertThat(other.granted()).isFalse();
+
+        awaitTrue(() -> provider(jvm.tick(), "anthropic").queued() == 0);
+
+        assertThat(notices("a").await(0.1)).containsExactly(other.member());
+        assertThat(provider(jvm.tick(), "openai").inFlight()).isZero();
+    }
+
+    @Test
     void theGlobalWalkSkipsAPausedProvidersWaiter() {
         FleetSlots jvm = join("a", LEASE);
         jvm.setLimit(null, 1);
