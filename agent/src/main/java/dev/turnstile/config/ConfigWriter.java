@@ -24,7 +24,7 @@ public final class ConfigWriter {
         ConfigDraft defaults = new ConfigDraft();
         for (TopLevelKey key : TopLevelKey.values()) {
             String text = key.currentText(current);
-            if (key != TopLevelKey.CONFIG && !text.equals(key.currentText(defaults))) {
+            if (key != TopLevelKey.CONFIG && !key.userOnly() && !text.equals(key.currentText(defaults))) {
                 properties.put(key.key(), text);
             }
         }
@@ -41,14 +41,16 @@ public final class ConfigWriter {
 
     /**
      * True for the full keys this writer manages: every known key but {@code turnstile.config}
-     * and {@code turnstile.persist}, which say where and whether to write, not what.
+     * and {@code turnstile.persist}, which say where and whether to write, not what, and the
+     * {@code turnstile.redis.*} keys, which the user writes and runtime never changes (so a Redis
+     * password is never copied into a file).
      */
     public static boolean manages(String key) {
         if (key.startsWith(KeyPrefix.PROVIDERS)) {
             int dot = key.lastIndexOf('.');
             return dot > KeyPrefix.PROVIDERS.length() && ProviderKey.forPropertyName(key.substring(dot + 1)).isPresent();
         }
-        return TopLevelKey.forKey(key).filter(k -> k != TopLevelKey.CONFIG && k != TopLevelKey.PERSIST).isPresent();
+        return TopLevelKey.forKey(key).filter(k -> k != TopLevelKey.CONFIG && k != TopLevelKey.PERSIST && !k.userOnly()).isPresent();
     }
 
     /** {@link #toProperties} as the text of a properties file, with a heading comment. */

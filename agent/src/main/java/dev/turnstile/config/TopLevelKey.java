@@ -55,7 +55,22 @@ enum TopLevelKey {
             draft -> draft.config.logLevel()),
     PERSIST("persist",
             (draft, raw) -> draft.config.persist(ValueParsers.bool(raw)),
-            draft -> String.valueOf(draft.config.persist()));
+            draft -> String.valueOf(draft.config.persist())),
+    REDIS_URL("redis.url",
+            (draft, raw) -> draft.config.redisUrl(RedisUrl.parseOptional(raw)),
+            draft -> draft.config.redisUrl().map(RedisUrl::toString).orElse("none")),
+    // The reader never shows the secret, not even in a "keeping …" message.
+    REDIS_PASSWORD("redis.password",
+            (draft, raw) -> draft.config.redisPassword(ValueParsers.optionalSecret(raw, "Redis password")),
+            draft -> draft.config.redisPassword().isPresent() ? "(set)" : "none"),
+    REDIS_NAMESPACE("redis.namespace",
+            (draft, raw) -> draft.config.redisNamespace(raw),
+            draft -> draft.config.redisNamespace());
+
+    /** Set by the user only: never written back by the persister (a password must not land in a file). */
+    boolean userOnly() {
+        return shortName.startsWith("redis.");
+    }
 
     /** Reads a raw text into the draft; throws {@link IllegalArgumentException} for a bad one. */
     interface Setter {

@@ -42,6 +42,9 @@ public final class TurnstileConfig {
     private final String logLevel;
     private final Optional<Path> configFile;
     private final boolean persist;
+    private final Optional<RedisUrl> redisUrl;
+    private final Optional<String> redisPassword;
+    private final String redisNamespace;
 
     private TurnstileConfig(Builder builder) {
         enabled = builder.enabled;
@@ -56,6 +59,9 @@ public final class TurnstileConfig {
         logLevel = builder.logLevel;
         configFile = builder.configFile;
         persist = builder.persist;
+        redisUrl = builder.redisUrl;
+        redisPassword = builder.redisPassword;
+        redisNamespace = builder.redisNamespace;
     }
 
     private static Map<String, ProviderConfig> inCanonicalOrder(Collection<ProviderConfig> providers, boolean presets) {
@@ -169,6 +175,11 @@ public final class TurnstileConfig {
         return persist;
     }
 
+    /** Shared limits through Redis; empty (the default) when {@code turnstile.redis.url} is not set. */
+    public Optional<RedisSettings> redis() {
+        return redisUrl.map(url -> new RedisSettings(url, redisPassword, redisNamespace));
+    }
+
     public TurnstileConfig withEnabled(boolean enabled) {
         return toBuilder().enabled(enabled).build();
     }
@@ -202,13 +213,15 @@ public final class TurnstileConfig {
                 && agentIdentity.equals(that.agentIdentity) && turnHeader.equals(that.turnHeader)
                 && turnIdle.equals(that.turnIdle) && backoff.equals(that.backoff)
                 && releaseCooldown.equals(that.releaseCooldown) && logLevel.equals(that.logLevel)
-                && configFile.equals(that.configFile);
+                && configFile.equals(that.configFile) && redisUrl.equals(that.redisUrl)
+                && redisPassword.equals(that.redisPassword) && redisNamespace.equals(that.redisNamespace);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(enabled, presets, providers, globalLimit, agentIdentity, turnHeader, turnIdle,
-                backoff, releaseCooldown, logLevel, configFile, persist);
+                backoff, releaseCooldown, logLevel, configFile, persist,
+                redisUrl, redisPassword, redisNamespace);
     }
 
     @Override
@@ -218,6 +231,7 @@ public final class TurnstileConfig {
                 + ", turnIdle=" + Durations.format(turnIdle) + ", backoff=" + backoff
                 + ", releaseCooldown=" + Durations.format(releaseCooldown) + ", logLevel=" + logLevel
                 + ", configFile=" + configFile.map(Path::toString).orElse("none") + ", persist=" + persist
+                + ", redis=" + redis().map(RedisSettings::toString).orElse("none")
                 + ", providers=" + providers.values() + '}';
     }
 
@@ -236,6 +250,9 @@ public final class TurnstileConfig {
         private String logLevel = "info";
         private Optional<Path> configFile = Optional.empty();
         private boolean persist;
+        private Optional<RedisUrl> redisUrl = Optional.empty();
+        private Optional<String> redisPassword = Optional.empty();
+        private String redisNamespace = RedisSettings.DEFAULT_NAMESPACE;
 
         private Builder() {
             for (ProviderConfig preset : Presets.all()) {
@@ -256,6 +273,9 @@ public final class TurnstileConfig {
             logLevel = config.logLevel;
             configFile = config.configFile;
             persist = config.persist;
+            redisUrl = config.redisUrl;
+            redisPassword = config.redisPassword;
+            redisNamespace = config.redisNamespace;
         }
 
         public Builder enabled(boolean enabled) {
@@ -345,6 +365,35 @@ public final class TurnstileConfig {
         public Builder persist(boolean persist) {
             this.persist = persist;
             return this;
+        }
+
+        /** Empty: no shared limits. */
+        public Builder redisUrl(Optional<RedisUrl> redisUrl) {
+            this.redisUrl = Checks.notNull(redisUrl, "Redis URL");
+            return this;
+        }
+
+        /** Empty: the URL's password, if any. */
+        public Builder redisPassword(Optional<String> redisPassword) {
+            this.redisPassword = Checks.notNull(redisPassword, "Redis password");
+            return this;
+        }
+
+        public Builder redisNamespace(String redisNamespace) {
+            this.redisNamespace = RedisSettings.namespace(Checks.notNull(redisNamespace, "Redis namespace"));
+            return this;
+        }
+
+        Optional<RedisUrl> redisUrl() {
+            return redisUrl;
+        }
+
+        Optional<String> redisPassword() {
+            return redisPassword;
+        }
+
+        String redisNamespace() {
+            return redisNamespace;
         }
 
         boolean enabled() {

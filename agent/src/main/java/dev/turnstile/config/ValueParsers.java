@@ -108,6 +108,18 @@ final class ValueParsers {
         return value.isEmpty() ? Optional.empty() : Optional.of(Checks.headerName(value));
     }
 
+    /**
+     * A secret as written (not trimmed: spaces may be part of it), or empty for an empty value. A
+     * control character or line break is refused as a likely copy error, and the message shows
+     * {@code (hidden)}, never the value.
+     */
+    static Optional<String> optionalSecret(String raw, String what) {
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            throw Checks.invalid("\"(hidden)\"", what, "printable characters, without control characters or line breaks");
+        }
+        return raw.isEmpty() ? Optional.empty() : Optional.of(raw);
+    }
+
     /** A file path, or empty (no file) for a blank value. */
     static Optional<Path> optionalPath(String raw) {
         String value = raw.trim();

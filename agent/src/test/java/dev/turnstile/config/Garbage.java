@@ -32,6 +32,10 @@ public final class Garbage {
         TOP_LEVEL.put(TopLevelKey.RELEASE_COOLDOWN, List.of("5", "later", "-1ms", "99999999999999h"));
         TOP_LEVEL.put(TopLevelKey.LOG_LEVEL, List.of("verbose", "", "TRACE!", "5"));
         TOP_LEVEL.put(TopLevelKey.PERSIST, booleans);
+        TOP_LEVEL.put(TopLevelKey.REDIS_URL, List.of("http://cache:6379", "redis://", "redis://cache:port", "redis://cache/db",
+                "cache:6379"));
+        TOP_LEVEL.put(TopLevelKey.REDIS_PASSWORD, List.of("pass\u0007word", "a\u0000b"));
+        TOP_LEVEL.put(TopLevelKey.REDIS_NAMESPACE, List.of("{team}", "a b", "", "a:b"));
         PROVIDER.put(ProviderKey.HOSTS, List.of("", ",", "https://api.openai.com/v1", "llm:99999", "a b", "*."));
         PROVIDER.put(ProviderKey.LIMIT, limits);
         PROVIDER.put(ProviderKey.METHODS, List.of("PO$T", "GET POST", "", ","));

@@ -37,13 +37,17 @@ class AgentJarLayoutIT {
                     .as("loadable classes").isNotEmpty()
                     .allMatch(n -> n.startsWith("dev/turnstile/bootstrap/") && n.indexOf('/', "dev/turnstile/bootstrap/".length()) < 0);
             assertThat(names).filteredOn(n -> n.startsWith("inst/") && !n.startsWith("inst/META-INF/"))
-                    .as("hidden classes").hasSizeGreaterThan(1000)
-                    .allMatch(n -> n.startsWith("inst/dev/turnstile/") && n.endsWith(".classdata"));
+                    .as("hidden classes, our Lua scripts, relocated third-party resources").hasSizeGreaterThan(1000)
+                    .allMatch(n -> n.startsWith("inst/dev/turnstile/") && n.endsWith(".classdata")
+                            || n.startsWith("inst/dev/turnstile/redis/") && n.endsWith(".lua")
+                            || n.startsWith("inst/dev/turnstile/shaded/") && !n.endsWith(".class"));
             assertThat(names).filteredOn(n -> n.startsWith("inst/META-INF/services/"))
                     .as("service files only name relocated interfaces, and our client families")
                     .allMatch(n -> n.startsWith("inst/META-INF/services/dev.turnstile.shaded.") || n.equals(FAMILIES));
             assertThat(names).as("hidden third-party code").anyMatch(n -> n.startsWith("inst/dev/turnstile/shaded/bytebuddy/"))
-                    .anyMatch(n -> n.startsWith("inst/dev/turnstile/shaded/slf4j/"));
+                    .anyMatch(n -> n.startsWith("inst/dev/turnstile/shaded/slf4j/"))
+                    .anyMatch(n -> n.startsWith("inst/dev/turnstile/shaded/redis/jedis/"))
+                    .anyMatch(n -> n.startsWith("inst/dev/turnstile/shaded/pool2/"));
             assertThat(names).as("nothing else: no services or modules for the application's loaders to find")
                     .allMatch(n -> n.startsWith("dev/turnstile/bootstrap/") || n.startsWith("inst/")
                             || n.equals("META-INF/MANIFEST.MF") || n.equals("LICENSE"));

@@ -1,0 +1,359 @@
+package dev.turnstile.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The shared-limit scripts against a real redis-server: each "JVM" is a {@link FleetSlots} with
+ * its own connection and incarnation, as two replicas of a service would be.
+ */
+class FleetSlotsTest {
+
+    private static final String NS = "test";
+    private static final long LEASE = 10_000;
+    private static final long SHORT_LEASE = 300;
+
+    private static RedisServer redis;
+    private final List<Jedis> connections = new ArrayList<>();
+    private Jedis admin;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    @BeforeEach
+    void emptyRedis() {
+        admin = open();
+        admin.flushAll();
+    }
+
+    @AfterEach
+    void closeConnections() {
+        connections.forEach(Jedis::close);
+    }
+
+    @Test
+    void grantsUnderTheLimitAndQueuesBeyondIt() {
+        FleetSlots jvm = join("a", LEASE);
+
+        Acquisition first = jvm.acquire("openai", redisNow(), 2, 0);
+        Acquisition second = jvm.acquire("openai", redisNow(), 2, 0);
+        Acquisition third = jvm.acquire("openai", redisNow(), 2, 0);
+
+        assertThat(first.granted()).isTrue();
+        assertThat(second.granted()).isTrue();
+        assertThat(third.granted()).isFalse();
+        assertThat(third.status()).isEqualTo(FleetSlots.Status.OK);
+        assertThat(third.queueLength()).isEqualTo(1);
+        assertThat(provider(jvm.tick(), "openai").inFlight()).isEqualTo(2);
+        assertThat(provider(jvm.tick(), "openai").queued()).isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseHandsTheSlotToTheOldestTurnOfAnyJvm() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        long now = redisNow();
+        Acquisition holder = a.acquire("openai", now, 1, 0);
+        Acquisition youngerFromA = a.acquire("openai", now - 100, 1, 0);
+        Acquisition olderFromB = b.acquire("openai", now - 5_000, 1, 0);
+
+        Release release = a.release("openai", holder.member(), 0);
+
+        assertThat(release.freed()).isTrue();
+        assertThat(release.granted()).isEqualTo(1);
+        assertThat(notices("b").await(0.1)).containsExactly(olderFromB.member());
+        assertThat(notices("a").await(0.1)).isEmpty();
+        assertThat(a.cancel("openai", youngerFromA.member())).isFalse();
+        assertThat(provider(a.tick(), "openai").queued()).isZero();
+    }
+
+    @Test
+    void equalTurnsGoByArrivalAtRedis() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        long turn = redisNow() - 1_000;
+        Acquisition holder = a.acquire("openai", turn, 1, 0);
+        Acquisition firstToArrive = b.acquire("openai", turn, 1, 0);
+        a.acquire("openai", turn, 1, 0);
+
+        a.release("openai", holder.member(), 0);
+
+        assertThat(notices("b").await(0.1)).containsExactly(firstToArrive.member());
+    }
+
+    @Test
+    void aLostLeaseGivesTheJvmsSlotsToTheOthers() {
+        FleetSlots stalled = join("stalled", SHORT_LEASE);
+        FleetSlots survivor = join("survivor", LEASE);
+        Acquisition held = stalled.acquire("openai", redisNow(), 1, 0);
+        Acquisition waiting = survivor.acquire("openai", redisNow(), 1, 0);
+        assertThat(held.granted()).isTrue();
+        assertThat(waiting.granted()).isFalse();
+
+        awaitTrue(() -> survivor.tick().reclaimed() > 0);
+
+        assertThat(notices("survivor").await(0.1)).containsExactly(waiting.member());
+        assertThat(stalled.tick().status()).isEqualTo(FleetSlots.Status.LEASE_LOST);
+        assertThat(survivor.tick().liveInstances()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateReleaseAfterTheReclaimChangesNothing() {
+        FleetSlots stalled = join("stalled", SHORT_LEASE);
+        FleetSlots survivor = join("survivor", LEASE);
+        Acquisition held = stalled.acquire("openai", redisNow(), 1, 0);
+        survivor.acquire("openai", redisNow(), 1, 0);
+        awaitTrue(() -> survivor.tick().reclaimed() > 0);
+
+        Release late = stalled.release("openai", held.member(), 0);
+
+        assertThat(late.freed()).isFalse();
+        assertThat(late.granted()).isZero();
+        assertThat(provider(survivor.tick(), "openai").inFlight()).as("the survivor's grant still holds").isEqualTo(1);
+        assertThat(survivor.acquire("openai", redisNow(), 1, 0).granted()).isFalse();
+    }
+
+    @Test
+    void aHolderPastItsMaxHoldIsTakenBackWithinTwoLeases() {
+        FleetSlots jvm = join("a", SHORT_LEASE);
+        jvm.acquire("openai", redisNow(), 1, 50);
+        Acquisition waiting = jvm.acquire("openai", redisNow(), 1, 50);
+
+        awaitTrue(() -> provider(jvm.tick(), "openai").queued() == 0);
+
+        assertThat(notices("a").await(0.1)).containsExactly(waiting.member());
+        assertThat(provider(jvm.tick(), "openai").inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void aCleanLeaveGivesTheSlotsBackAtOnce() {
+        FleetSlots leaving = join("leaving", LEASE);
+        FleetSlots staying = join("staying", LEASE);
+        leaving.acquire("openai", redisNow(), 1, 0);
+        Acquisition waiting = staying.acquire("openai", redisNow(), 1, 0);
+
+        leaving.leave();
+
+        assertThat(notices("staying").await(0.1)).containsExactly(waiting.member());
+        assertThat(staying.tick().liveInstances()).isEqualTo(1);
+    }
+
+    @Test
+    void aPauseIsNeverShortenedAndHoldsBackEveryJvm() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        long longUntil = a.pause("openai", 60_000);
+
+        long shortUntil = b.pause("openai", 100);
+        Acquisition queued = b.acquire("openai", redisNow(), 4, 0);
+
+        assertThat(shortUntil).isEqualTo(longUntil);
+        assertThat(queued.granted()).isFalse();
+        assertThat(queued.pauseLeftMillis()).isGreaterThan(50_000);
+        assertThat(provider(a.tick(), "openai").pauseUntilMillis()).isEqualTo(longUntil);
+    }
+
+    @Test
+    void waitersGoWhenThePauseEnds() {
+        FleetSlots jvm = join("a", LEASE);
+        jvm.pause("openai", 200);
+        Acquisition queued = jvm.acquire("openai", redisNow(), 4, 0);
+        assertThat(queued.granted()).isFalse();
+
+        awaitTrue(() -> provider(jvm.tick(), "openai").queued() == 0);
+
+        assertThat(notices("a").await(0.1)).containsExactly(queued.member());
+    }
+
+    @Test
+    void aGlobalLimitSpansProvidersAndAFreedGlobalSlotGoesToAnyProvidersOldestWaiter() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        a.setLimit(null, 2);
+        long now = redisNow();
+        Acquisition openai = a.acquire("openai", now, 8, 0);
+        Acquisition anthropic = b.acquire("anthropic", now, 8, 0);
+        Acquisition gemini = b.acquire("gemini", now - 1_000, 8, 0);
+        Acquisition youngerOpenai = a.acquire("openai", now, 8, 0);
+
+        a.release("openai", openai.member(), 0);
+
+        assertThat(openai.granted()).isTrue();
+        assertThat(anthropic.granted()).isTrue();
+        assertThat(gemini.granted()).as("global limit 2 reached").isFalse();
+        assertThat(notices("b").await(0.1)).containsExactly(gemini.member());
+        assertThat(notices("a").await(0.05)).isEmpty();
+        assertThat(youngerOpenai.granted()).isFalse();
+    }
+
+    @Test
+    void aHolderTakenBackForMaxHoldFreesItsGlobalSlotForAnotherProvider() {
+        FleetSlots jvm = join("a", SHORT_LEASE);
+        jvm.setLimit(null, 1);
+        jvm.acquire("openai", redisNow(), 8, 50);
+        Acquisition other = jvm.acquire("anthropic", redisNow(), 8, 50);
+        assertThat(other.granted()).isFalse();
+
+        awaitTrue(() -> provider(jvm.tick(), "anthropic").queued() == 0);
+
+        assertThat(notices("a").await(0.1)).containsExactly(other.member());
+        assertThat(provider(jvm.tick(), "openai").inFlight()).isZero();
+    }
+
+    @Test
+    void theGlobalWalkSkipsAPausedProvidersWaiter() {
+        FleetSlots jvm = join("a", LEASE);
+        jvm.setLimit(null, 1);
+        long now = redisNow();
+        Acquisition holder = jvm.acquire("openai", now, 8, 0);
+        Acquisition pausedOlder = jvm.acquire("anthropic", now - 1_000, 8, 0);
+        Acquisition younger = jvm.acquire("gemini", now, 8, 0);
+        jvm.pause("anthropic", 60_000);
+
+        jvm.release("openai", holder.member(), 0);
+
+        assertThat(notices("a").await(0.1)).containsExactly(younger.member());
+        assertThat(jvm.cancel("anthropic", pausedOlder.member())).isFalse();
+    }
+
+    @Test
+    void raisingALimitAdmitsWaitersAtOnceAndLoweringCutsNobody() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        a.acquire("openai", redisNow(), 1, 0);
+        Acquisition w1 = b.acquire("openai", redisNow(), 1, 0);
+        Acquisition w2 = b.acquire("openai", redisNow(), 1, 0);
+
+        int old = a.setLimit("openai", 3);
+
+        assertThat(old).isEqualTo(1);
+        assertThat(notices("b").await(0.1)).containsExactly(w1.member(), w2.member());
+        assertThat(b.setLimit("openai", 1)).isEqualTo(3);
+        assertThat(provider(a.tick(), "openai").inFlight()).as("nobody cut").isEqualTo(3);
+        assertThat(a.acquire("openai", redisNow(), 1, 0).granted()).isFalse();
+        assertThat(provider(b.tick(), "openai").limit()).as("the first JVM's seed no longer wins").isEqualTo(1);
+    }
+
+    @Test
+    void aCooldownKeepsTheProvidersSlotUntilItEnds() {
+        FleetSlots jvm = join("a", LEASE);
+        Acquisition holder = jvm.acquire("openai", redisNow(), 1, 0);
+        Acquisition waiting = jvm.acquire("openai", redisNow(), 1, 0);
+
+        Release release = jvm.release("openai", holder.member(), 300);
+
+        assertThat(release.freed()).isTrue();
+        assertThat(release.granted()).isZero();
+        awaitTrue(() -> provider(jvm.tick(), "openai").queued() == 0);
+        assertThat(notices("a").await(0.1)).containsExactly(waiting.member());
+    }
+
+    @Test
+    void aCancelledWaiterLeavesTheQueueAndACancelAfterItsGrantGivesTheSlotBack() {
+        FleetSlots jvm = join("a", LEASE);
+        Acquisition holder = jvm.acquire("openai", redisNow(), 1, 0);
+        Acquisition waiting = jvm.acquire("openai", redisNow(), 1, 0);
+
+        assertThat(jvm.cancel("openai", waiting.member())).isFalse();
+        assertThat(provider(jvm.tick(), "openai").queued()).isZero();
+        assertThat(jvm.cancel("openai", holder.member())).as("was granted").isTrue();
+        assertThat(provider(jvm.tick(), "openai").inFlight()).isZero();
+    }
+
+    @Test
+    void redisLosingItsDataIsSeenAsALostEpochAndAJoinStartsAFreshOne() {
+        FleetSlots jvm = join("a", LEASE);
+        jvm.acquire("openai", redisNow(), 1, 0);
+        admin.flushAll();
+
+        assertThat(jvm.acquire("openai", redisNow(), 1, 0).status()).isEqualTo(FleetSlots.Status.EPOCH_LOST);
+        assertThat(jvm.tick().status()).isEqualTo(FleetSlots.Status.EPOCH_LOST);
+        assertThat(jvm.join("epoch-2", "")).isEqualTo("epoch-2");
+        assertThat(jvm.acquire("openai", redisNow(), 1, 0).granted()).isTrue();
+    }
+
+    @Test
+    void aSecondJvmJoinsTheEpochInForce() {
+        join("a", LEASE);
+        FleetSlots b = new FleetSlots(open(), NS, "b", LEASE);
+
+        assertThat(b.join("another-epoch", "")).isEqualTo("epoch-1");
+    }
+
+    @Test
+    void scriptsForgottenByRedisAreLoadedAgain() {
+        FleetSlots jvm = join("a", LEASE);
+        jvm.acquire("openai", redisNow(), 2, 0);
+        admin.scriptFlush();
+
+        assertThat(jvm.acquire("openai", redisNow(), 2, 0).granted()).isTrue();
+    }
+
+    @Test
+    void aTurnStartInTheFutureDoesNotJumpTheQueue() {
+        FleetSlots jvm = join("a", LEASE);
+        Acquisition holder = jvm.acquire("openai", redisNow(), 1, 0);
+        Acquisition now = jvm.acquire("openai", redisNow(), 1, 0);
+        jvm.acquire("openai", redisNow() + 3_600_000, 1, 0);
+
+        jvm.release("openai", holder.member(), 0);
+
+        assertThat(notices("a").await(0.1)).containsExactly(now.member());
+    }
+
+    private FleetSlots join(String incarnation, long lease) {
+        FleetSlots jvm = new FleetSlots(open(), NS, incarnation, lease);
+        jvm.join("epoch-1", "");
+        return jvm;
+    }
+
+    private GrantNotices notices(String incarnation) {
+        return new GrantNotices(open(), NS, incarnation);
+    }
+
+    private Jedis open() {
+        Jedis jedis = redis.connect();
+        connections.add(jedis);
+        return jedis;
+    }
+
+    private long redisNow() {
+        List<String> time = admin.time();
+        return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+    }
+
+    private static ProviderView provider(Tick tick, String id) {
+        return tick.providers().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** A bounded wait for a condition on the Redis clock (leases, pauses, cooldowns are real time there). */
+    private static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

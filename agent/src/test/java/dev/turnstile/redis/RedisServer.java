@@ -1,0 +1,98 @@
+package dev.turnstile.redis;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A real {@code redis-server} (Debian's package) on a free loopback port, for one test class; it
+ * is stopped by its own PID. A machine without it fails the test and says how to install it.
+ */
+final class RedisServer implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final int port;
+
+    private RedisServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static RedisServer start() throws IOException, InterruptedException {
+        Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Process process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            RedisServer server = new RedisServer(process, port);
+            if (server.awaitPing()) {
+                return server;
+            }
+            server.close();
+            if (attempt == 3) {
+                throw new IllegalStateException("redis-server did not answer PING on port " + port + " within " + STARTUP);
+            }
+        }
+    }
+
+    /** The redis-server on {@code path}; a machine without one fails the test, saying how to install it. */
+    static Path find(String path) {
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "redis-server");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("redis-server is not installed, and the shared-limit tests need a real one: "
+                + "run ./test.sh (it installs it) or `sudo apt-get install -y redis-server`");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits for PING, or for the process to die (the port was taken meanwhile). */
+    private boolean awaitPing() throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try (Jedis jedis = connect()) {
+                if ("PONG".equals(jedis.ping())) {
+                    return true;
+                }
+            } catch (RuntimeException notYet) {
+                process.waitFor(20, TimeUnit.MILLISECONDS);
+            }
+        }
+        return false;
+    }
+
+    Jedis connect() {
+        return new Jedis(new HostAndPort("127.0.0.1", port),
+                DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).socketTimeoutMillis(5000).build());
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
