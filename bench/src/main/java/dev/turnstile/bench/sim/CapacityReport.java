@@ -17,6 +17,9 @@ public final class CapacityReport {
     static final ChangingCapacity CAPACITY = new ChangingCapacity(16, 8, 300, 600, 1200);
     /** The ceiling an operator who does not know the cap sets: well above it. */
     static final int UNKNOWN_CAP_CEILING = 64;
+    /** The goal for the new algorithm with the cap unknown. */
+    static final double GOAL_UTILISATION = 0.90;
+    static final double GOAL_REJECTED_SHARE = 0.01;
 
     private final long seed;
     private final int replications;
@@ -69,10 +72,16 @@ public final class CapacityReport {
         row(table, LimitRule.STATIC.label() + ", below the cap", LimitRule.STATIC, cap.low(), workload, cap);
         row(table, LimitRule.STATIC.label() + ", at the cap", LimitRule.STATIC, cap.high(), workload, cap);
         row(table, LimitRule.STATIC.label() + ", above the cap", LimitRule.STATIC, 2 * cap.high(), workload, cap);
+        CapacityRun aimd = null;
         for (LimitRule rule : new LimitRule[] {LimitRule.FIXED_HEADROOM, LimitRule.STEP, LimitRule.AIMD}) {
-            row(table, rule.label() + ", cap unknown", rule, UNKNOWN_CAP_CEILING, workload, cap);
+            aimd = row(table, rule.label() + ", cap unknown", rule, UNKNOWN_CAP_CEILING, workload, cap);
         }
         out.append(table).append('\n');
+        boolean met = aimd.utilisation() >= GOAL_UTILISATION && aimd.rejectedShare() <= GOAL_REJECTED_SHARE;
+        out.append(String.format(Locale.ROOT, "- AIMD with the cap unknown (ceiling %d): %s of the capacity used, "
+                        + "%.2f %% of calls answered 429; goal ≥ %s, ≤ %.0f %% → **%s**\n\n", UNKNOWN_CAP_CEILING,
+                percent(aimd.utilisation()), 100 * aimd.rejectedShare(), percent(GOAL_UTILISATION),
+                100 * GOAL_REJECTED_SHARE, met ? "met" : "missed"));
         out.append("The fixed-headroom row is ai-concurrency-shaper's rule as we model it: after a 429 the limit "
                 + "becomes the calls holding a slot at that moment minus " + LimitRule.HEADROOM + " (our choice of "
                 + "headroom), and it never probes back up. Old −1/+1: Turnstile's former algorithm (one step down per "
@@ -81,7 +90,7 @@ public final class CapacityReport {
         return out.toString();
     }
 
-    private void row(MarkdownTable table, String gate, LimitRule rule, int limit, Workload workload,
+    private CapacityRun row(MarkdownTable table, String gate, LimitRule rule, int limit, Workload workload,
                      ChangingCapacity cap) {
         CapacityRun run = CapacityRun.run(workload, cap, rule, limit, seed);
         for (int r = 1; r < replications; r++) {
@@ -90,6 +99,7 @@ public final class CapacityReport {
         table.row(gate, rule == null ? "–" : Integer.toString(limit), percent(run.utilisation()),
                 percent(run.utilisation(0)), percent(run.utilisation(1)), percent(run.utilisation(2)),
                 String.format(Locale.ROOT, "%.2f %%", 100 * run.rejectedShare()), run.rejected(), run.served());
+        return run;
     }
 
     private static String percent(double share) {
