@@ -7,9 +7,13 @@
 #    already built (demo-app/target/turnstile-demo.jar, agent/target/turnstile-agent.jar);
 # 2. runs the discrete-event simulation (dev.turnstile.bench.sim.SimulationReport in
 #    bench/target/benchmarks.jar, a few seconds) and writes its grid with the demo's measured
-#    numbers next to the simulated ones; the demo's own table follows.
+#    numbers next to the simulated ones; the demo's own table follows;
+# 3. appends the capacity comparison (dev.turnstile.bench.sim.CapacityReport, a few seconds): no
+#    gate, static limits, the fixed-headroom rule, the old -1/+1 and AIMD against a provider whose
+#    hidden cap changes mid-run.
 # If the demo fails, the section still has the simulation and says the demo gave no table.
-# Environment: JAVA the java command; SIM_SEED, SIM_REPLICATIONS override the defaults (42, 10);
+# Environment: JAVA the java command; SIM_SEED, SIM_REPLICATIONS, SIM_CAPACITY_REPLICATIONS override
+# the defaults (42, 10, 3);
 # SIM_SKIP_DEMO=1 leaves the demo out.
 set -euo pipefail
 if [[ $# -ne 1 ]]; then
@@ -55,5 +59,8 @@ if [[ -s "$work/compare.txt" ]] && grep -q '^mean turn time' "$work/compare.txt"
     echo
   } >>"$work/section.md"
 fi
+echo "simulation: finding the capacity ..." >&2
+"$java" -cp "$bench_jar" dev.turnstile.bench.sim.CapacityReport \
+  --seed "${SIM_SEED:-42}" --replications "${SIM_CAPACITY_REPLICATIONS:-3}" >>"$work/section.md"
 mv "$work/section.md" "$fragment"
 echo "simulation: wrote $fragment" >&2

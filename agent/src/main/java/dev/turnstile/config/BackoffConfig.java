@@ -11,8 +11,8 @@ import java.util.TreeSet;
 /**
  * How a provider is paused when it answers "too many requests": which statuses pause it, the
  * exponential pause used when the answer gives no hint ({@code initial} doubling up to {@code max}),
- * and whether the effective limit adapts (drops by one per rate-limit episode, climbs back by one after each quiet
- * {@code recovery} period).
+ * and whether the effective limit adapts (AIMD: halves per rate-limit episode, probes one step up after each quiet
+ * {@code recovery} period, never above the limit).
  */
 public final class BackoffConfig {
 
@@ -68,12 +68,12 @@ public final class BackoffConfig {
         return max;
     }
 
-    /** Whether a pause lowers the effective limit by one (never below 1) until the provider is quiet. */
+    /** Whether a rate-limit episode halves the effective limit (never below 1) until quiet periods raise it again. */
     public boolean adaptive() {
         return adaptive;
     }
 
-    /** The quiet period after which an adaptively lowered limit climbs back by one. */
+    /** The quiet period after which an adaptively lowered limit probes one step up. */
     public Duration recovery() {
         return recovery;
     }

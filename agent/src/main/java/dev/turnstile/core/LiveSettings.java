@@ -1,6 +1,6 @@
 package dev.turnstile.core;
 
-import dev.turnstile.core.limit.AdaptiveLimit;
+import dev.turnstile.core.limit.LimitTuning;
 import dev.turnstile.core.pause.PausePolicy;
 
 /**
@@ -9,7 +9,7 @@ import dev.turnstile.core.pause.PausePolicy;
  * in the middle of a backoff or an adaptive lowering. The durations the call path needs are kept
  * in nanoseconds. Guarded by the scheduler's lock.
  */
-final class LiveSettings implements AdaptiveLimit.Tuning, PausePolicy.Tuning {
+final class LiveSettings implements LimitTuning, PausePolicy.Tuning {
 
     private SchedulerSettings current;
     private long turnIdleNanos;

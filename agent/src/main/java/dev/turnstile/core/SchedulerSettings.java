@@ -73,12 +73,12 @@ public final class SchedulerSettings {
         return backoffMax;
     }
 
-    /** Whether a rate limit lowers the effective limit by one (never below 1). */
+    /** Whether a rate-limit episode halves the effective limit (never below 1; see {@code limit.AimdLimit}). */
     public boolean adaptive() {
         return adaptive;
     }
 
-    /** Quiet time after the last rate limit before the effective limit climbs back by one. */
+    /** Quiet time after the last rate limit (or step up) before the effective limit probes one step up. */
     public Duration adaptiveRecovery() {
         return adaptiveRecovery;
     }

@@ -1,6 +1,6 @@
 package dev.turnstile.core;
 
-import dev.turnstile.core.limit.AdaptiveLimit;
+import dev.turnstile.core.limit.AimdLimit;
 import dev.turnstile.core.limit.LimitPolicy;
 import dev.turnstile.core.pause.PausePolicy;
 import dev.turnstile.core.time.TimeSource;
@@ -58,13 +58,19 @@ public final class SlotScheduler {
         this(settings, time, timer, random, counters, null, null);
     }
 
+    /** A scheduler with another limit algorithm than {@link AimdLimit}, as the bench's simulation compares them. */
+    public SlotScheduler(SchedulerSettings settings, TimeSource time, TimerService timer, Random random,
+                         SlotCounter.Factory counters, LimitPolicy.Factory limits) {
+        this(settings, time, timer, random, counters, Objects.requireNonNull(limits, "limits"), null);
+    }
+
     /** A scheduler on the JVM's clocks, counting slots locally. */
     public SlotScheduler(SchedulerSettings settings, TimerService timer) {
         this(settings, TimeSource.system(), timer, new Random(), SlotCounter.Factory.local());
     }
 
     /**
-     * A scheduler with another limit algorithm ({@code limits}, null: {@link AdaptiveLimit}) or another
+     * A scheduler with another limit algorithm ({@code limits}, null: {@link AimdLimit}) or another
      * slot backend ({@code backend}, null: counted in this JVM with {@code counters}).
      */
     SlotScheduler(SchedulerSettings settings, TimeSource time, TimerService timer, Random random,
@@ -75,7 +81,7 @@ public final class SlotScheduler {
         this.counters = Objects.requireNonNull(counters, "counters");
         LiveSettings live = new LiveSettings(Objects.requireNonNull(settings, "settings"));
         this.settings = live;
-        this.limits = limits != null ? limits : ceiling -> new AdaptiveLimit(ceiling, live);
+        this.limits = limits != null ? limits : ceiling -> new AimdLimit(ceiling, live);
         this.lock = new SchedulerLock(time, listeners);
         this.backend = backend != null ? backend : new LocalSlotBackend(lock, timer, providers,
                 counters.create(SlotCounter.Factory.GLOBAL), live::globalLimit);

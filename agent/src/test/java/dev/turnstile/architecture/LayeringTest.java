@@ -69,12 +69,14 @@ class LayeringTest {
         List<Path> files = ClassReferences.classFiles(CLASSES.resolve(layer));
         assertThat(files).as("compiled classes of %s", layer).hasSizeGreaterThan(3);
         List<String> violations = new ArrayList<>();
+        boolean readJava = false; // proof the references were read: a class may extend one of its own layer only
         for (Path file : files) {
             Set<String> referenced = ClassReferences.of(file);
-            assertThat(referenced).as("what %s refers to", file).anyMatch(name -> name.startsWith("java/"));
+            readJava |= referenced.stream().anyMatch(name -> name.startsWith("java/"));
             String self = CLASSES.relativize(file).toString().replace('\\', '/').replaceAll("\\.class$", "");
             referenced.stream().filter(allowed.negate()).forEach(name -> violations.add(self + " -> " + name));
         }
+        assertThat(readJava).as("classes of %s refer to java.*", layer).isTrue();
         return violations;
     }
 }

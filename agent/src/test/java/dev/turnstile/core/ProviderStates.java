@@ -1,6 +1,7 @@
 package dev.turnstile.core;
 
-import dev.turnstile.core.limit.AdaptiveLimit;
+import dev.turnstile.core.limit.AimdLimit;
+import dev.turnstile.core.limit.LimitTuning;
 import dev.turnstile.core.pause.PausePolicy;
 
 import java.util.concurrent.TimeUnit;
@@ -8,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /** Providers for tests of the scheduler's parts, with the default policies and settings. */
 final class ProviderStates {
 
-    private static final AdaptiveLimit.Tuning ADAPTIVE = new AdaptiveLimit.Tuning() {
+    private static final LimitTuning ADAPTIVE = new LimitTuning() {
         @Override
         public boolean lowersOnRateLimit() {
             return true;
@@ -38,7 +39,7 @@ final class ProviderStates {
     /** A provider with {@code limit}, counting its slots locally, added to {@code providers}. */
     static ProviderState add(Providers providers, String id, int limit) {
         ProviderState provider = new ProviderState(ProviderSettings.of(id, limit), new LocalSlotCounter(),
-                new AdaptiveLimit(limit, ADAPTIVE), new PausePolicy(BACKOFF, () -> 0.5));
+                new AimdLimit(limit, ADAPTIVE), new PausePolicy(BACKOFF, () -> 0.5));
         providers.add(provider);
         return provider;
     }

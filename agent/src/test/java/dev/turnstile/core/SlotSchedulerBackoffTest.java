@@ -178,17 +178,18 @@ class SlotSchedulerBackoffTest {
     }
 
     @Test
-    void eachRateLimitOfACallSentAfterTheLastStepLowersTheEffectiveLimitByOneButNeverBelowOne() {
-        SchedulerHarness h = new SchedulerHarness().provider("openai", 3);
-        for (int i = 0; i < 3; i++) {
+    void eachRateLimitOfACallSentAfterTheLastStepHalvesTheEffectiveLimitButNeverBelowOne() {
+        SchedulerHarness h = new SchedulerHarness().provider("openai", 8);
+        for (int i = 0; i < 4; i++) {
             h.advance(Duration.ofMillis(1));
             Permit permit = granted(h.call("openai", "a" + i));
             permit.rateLimited(0);
             permit.release(Outcome.SUCCESS);
         }
         assertThat(h.stats("openai").effectiveLimit()).isEqualTo(1);
-        assertThat(h.stats("openai").limit()).isEqualTo(3);
-        assertThat(h.events).contains("limit openai 3->2 adaptive", "limit openai 2->1 adaptive");
+        assertThat(h.stats("openai").limit()).isEqualTo(8);
+        assertThat(h.events).contains("limit openai 8->4 adaptive", "limit openai 4->2 adaptive",
+                "limit openai 2->1 adaptive");
     }
 
     @Test
@@ -217,8 +218,8 @@ class SlotSchedulerBackoffTest {
     @Test
     void aNewRateLimitRestartsTheQuietPeriod() {
         SchedulerSettings settings = SchedulerSettings.builder().adaptiveRecovery(Duration.ofSeconds(30)).build();
-        SchedulerHarness h = new SchedulerHarness(settings).provider("openai", 3);
-        granted(h.call("openai", "a")).rateLimited(0);
+        SchedulerHarness h = new SchedulerHarness(settings).provider("openai", 4);
+        granted(h.call("openai", "a")).rateLimited(0); // 4 -> 2
         h.advance(Duration.ofSeconds(20));
         granted(h.call("openai", "b")).rateLimited(0);
 

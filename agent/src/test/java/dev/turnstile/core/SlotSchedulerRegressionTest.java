@@ -78,16 +78,16 @@ class SlotSchedulerRegressionTest {
 
     // ------------------------------------------------------------------ defect 2
 
-    /** A provider "a" with limit 4 whose limit in force a 429 has just lowered to 3. */
+    /** A provider "a" with limit 4 whose limit in force a 429 has just halved to 2. */
     private SlotScheduler schedulerAfterOneRateLimit() throws Exception {
         SlotScheduler scheduler = new SlotScheduler(SchedulerSettings.builder()
                 .adaptive(true).adaptiveRecovery(Duration.ofSeconds(30)).build(),
                 time, time, new Random(1), SlotCounter.Factory.local());
         scheduler.addProvider(ProviderSettings.of("a", 4));
         Permit permit = scheduler.acquire(CallRequest.of("a", "agent"));
-        permit.rateLimited(0); // a 429 that asks for no wait: no pause, but the limit in force drops 4 -> 3
+        permit.rateLimited(0); // a 429 that asks for no wait: no pause, but the limit in force halves 4 -> 2
         permit.release(Outcome.SUCCESS);
-        assertThat(scheduler.snapshot().provider("a").effectiveLimit()).isEqualTo(3);
+        assertThat(scheduler.snapshot().provider("a").effectiveLimit()).isEqualTo(2);
         return scheduler;
     }
 
@@ -99,7 +99,7 @@ class SlotSchedulerRegressionTest {
 
         assertThat(scheduler.snapshot().provider("a").effectiveLimit())
                 .as("no quiet period has passed (0 of 30 s) and nobody set the limit")
-                .isEqualTo(3);
+                .isEqualTo(2);
     }
 
     @Test
@@ -110,6 +110,6 @@ class SlotSchedulerRegressionTest {
 
         assertThat(scheduler.snapshot().provider("a").effectiveLimit())
                 .as("no quiet period has passed (0 of 30 s) and nobody set the limit")
-                .isEqualTo(3);
+                .isEqualTo(2);
     }
 }

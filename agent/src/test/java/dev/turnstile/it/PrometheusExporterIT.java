@@ -115,7 +115,7 @@ class PrometheusExporterIT {
         assertThat(scrape.value("turnstile_provider_calls_failed_total", test)).isZero();
         assertThat(scrape.value("turnstile_provider_limit", test)).isEqualTo(number(jmx, PROVIDER, "Limit")).isEqualTo(2);
         assertThat(scrape.value("turnstile_provider_effective_limit", test))
-                .as("adaptive: one less after the 429").isEqualTo(number(jmx, PROVIDER, "EffectiveLimit")).isEqualTo(1);
+                .as("adaptive: halved after the 429 (2 -> 1)").isEqualTo(number(jmx, PROVIDER, "EffectiveLimit")).isEqualTo(1);
         assertThat(scrape.value("turnstile_provider_in_flight", test)).isZero();
         assertThat(scrape.value("turnstile_provider_queued", test)).isZero();
         assertThat(scrape.value("turnstile_provider_paused", test)).isZero();

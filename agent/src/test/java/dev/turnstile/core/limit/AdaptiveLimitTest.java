@@ -9,26 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The adaptive limit on its own: times are passed in, so no clock is needed. */
 class AdaptiveLimitTest {
 
-    private static final long QUIET = TimeUnit.SECONDS.toNanos(30);
+    private static final long QUIET = MutableTuning.QUIET;
     private static final long T0 = 1_000_000_000L;
 
-    /** The scheduler's settings as the policy reads them; a test may change them mid-way. */
-    private static final class Settings implements AdaptiveLimit.Tuning {
-        boolean adaptive = true;
-        long quietNanos = QUIET;
-
-        @Override
-        public boolean lowersOnRateLimit() {
-            return adaptive;
-        }
-
-        @Override
-        public long quietPeriodNanos() {
-            return quietNanos;
-        }
-    }
-
-    private final Settings settings = new Settings();
+    private final MutableTuning settings = new MutableTuning();
 
     @Test
     void startsAtTheCeilingAndAwaitsNoQuietPeriod() {

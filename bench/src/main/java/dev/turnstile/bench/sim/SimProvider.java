@@ -1,14 +1,17 @@
 package dev.turnstile.bench.sim;
 
+import java.util.function.IntSupplier;
+
 /**
- * The LLM provider: serves any number of calls at once up to its {@code cap} (0 = no cap) and
+ * The LLM provider: serves any number of calls at once up to its {@code cap} (0 = no cap; it may
+ * change while the simulation runs, as a provider's capacity does under other tenants' load) and
  * answers a call beyond it at once (after {@code rejectSeconds}) with 429 and a
  * {@code Retry-After} of {@code retryAfterSeconds}, like the demo's mock and like providers'
  * concurrency limits. A served call takes the time the workload drew for it.
  */
 final class SimProvider {
 
-    private final int cap;
+    private final IntSupplier cap;
     private final double retryAfterSeconds;
     private final double rejectSeconds;
     private int inFlight;
@@ -17,6 +20,10 @@ final class SimProvider {
     private long rejected;
 
     SimProvider(int cap, double retryAfterSeconds, double rejectSeconds) {
+        this(() -> cap, retryAfterSeconds, rejectSeconds);
+    }
+
+    SimProvider(IntSupplier cap, double retryAfterSeconds, double rejectSeconds) {
         this.cap = cap;
         this.retryAfterSeconds = retryAfterSeconds;
         this.rejectSeconds = rejectSeconds;
@@ -24,7 +31,8 @@ final class SimProvider {
 
     /** A call arrives: true if it is served (then {@link #finish()} ends it), false for a 429. */
     boolean admit() {
-        if (cap > 0 && inFlight >= cap) {
+        int now = cap.getAsInt();
+        if (now > 0 && inFlight >= now) {
             rejected++;
             return false;
         }

@@ -43,9 +43,21 @@ final class TurnstileGate implements Gate {
     TurnstileGate(VirtualClock clock, int limit, boolean fifo, Random random) {
         this.clock = clock;
         this.fifo = fifo;
-        SchedulerSettings settings = SchedulerSettings.builder().turnIdle(TURN_IDLE).build();
-        this.scheduler = new SlotScheduler(settings, clock, clock, random, SlotCounter.Factory.local());
+        this.scheduler = new SlotScheduler(settings(), clock, clock, random, SlotCounter.Factory.local());
         scheduler.addProvider(ProviderSettings.of(PROVIDER, limit));
+    }
+
+    /** Turnstile with its limit moved by {@code rule} instead of the agent's default algorithm. */
+    TurnstileGate(VirtualClock clock, int limit, boolean fifo, Random random, LimitRule rule) {
+        this.clock = clock;
+        this.fifo = fifo;
+        this.scheduler = new SlotScheduler(settings(), clock, clock, random, SlotCounter.Factory.local(),
+                rule.factory(() -> held));
+        scheduler.addProvider(ProviderSettings.of(PROVIDER, limit));
+    }
+
+    private static SchedulerSettings settings() {
+        return SchedulerSettings.builder().turnIdle(TURN_IDLE).build();
     }
 
     @Override

@@ -51,6 +51,14 @@ record Workload(int agents, int turnsPerAgent, int callsPerTurn, Draw callTime, 
                 Draw.uniform(3, 4), 0.15, 0.25, 20);
     }
 
+    /**
+     * Agents that always have work: many turns with a short think between them, retried until
+     * answered, so that they ask for more than the provider can serve for as long as a run lasts.
+     */
+    static Workload saturating(int agents) {
+        return new Workload(agents, 100_000, 5, LLM_CALL, TOOL_PAUSE, Draw.uniform(1, 3), 0.25, 0.25, RETRY_FOREVER);
+    }
+
     /** The same agents, retrying a 429 at most {@code retries} times. */
     Workload withMaxRetries(int retries) {
         return new Workload(agents, turnsPerAgent, callsPerTurn, callTime, toolPause, think, staggerSeconds,

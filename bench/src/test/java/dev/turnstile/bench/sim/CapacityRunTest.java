@@ -1,0 +1,62 @@
+package dev.turnstile.bench.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CapacityRunTest {
+
+    private static final long SEED = 7;
+    private static final Workload AGENTS = Workload.saturating(48);
+    /** A shorter run than the report's: 16 at once, 8 from 150 s to 300 s, 16 again until 450 s. */
+    private static final ChangingCapacity HALVED = new ChangingCapacity(16, 8, 150, 300, 450);
+
+    @Test
+    void theCapDropsAndComesBack() {
+        assertThat(HALVED.at(0)).isEqualTo(16);
+        assertThat(HALVED.at(149.9)).isEqualTo(16);
+        assertThat(HALVED.at(150)).isEqualTo(8);
+        assertThat(HALVED.at(300)).isEqualTo(16);
+    }
+
+    @Test
+    void aStaticLimitAtASteadyCapMeetsNo429AndKeepsTheProviderBusy() {
+        CapacityRun run = CapacityRun.run(AGENTS, new ChangingCapacity(8, 8, 100, 200, 300), LimitRule.STATIC, 8,
+                SEED);
+
+        assertThat(run.rejected()).isZero();
+        assertThat(run.utilisation()).as("the agents ask for more than the cap all the time").isGreaterThan(0.95);
+    }
+
+    @Test
+    void aimdFollowsTheCapWhereTheOtherRulesWasteItOrMeet429s() {
+        CapacityRun aimd = CapacityRun.run(AGENTS, HALVED, LimitRule.AIMD, 64, SEED);
+        CapacityRun step = CapacityRun.run(AGENTS, HALVED, LimitRule.STEP, 64, SEED);
+        CapacityRun headroom = CapacityRun.run(AGENTS, HALVED, LimitRule.FIXED_HEADROOM, 64, SEED);
+
+        assertThat(aimd.rejectedShare()).isLessThan(step.rejectedShare() / 5);
+        assertThat(aimd.utilisation(2)).as("after the cap came back").isGreaterThan(headroom.utilisation(2) + 0.2);
+    }
+
+    @Test
+    void theFixedHeadroomRuleKeepsTheObservedConcurrencyLessItsHeadroomAndNeverClimbs() {
+        AtomicInteger inFlight = new AtomicInteger(10);
+        FixedHeadroomLimit limit = new FixedHeadroomLimit(64, 2, inFlight::get);
+
+        limit.onRateLimited(0, 1);
+        assertThat(limit.limit()).isEqualTo(8);
+        inFlight.set(20);
+        limit.onRateLimited(2, 3);
+        limit.onQuietPeriod(Long.MAX_VALUE / 2);
+
+        assertThat(limit.limit()).isEqualTo(8);
+        assertThat(limit.quietCheckDelayNanos(4)).isEqualTo(FixedHeadroomLimit.NO_CHECK);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameSection() {
+        assertThat(new CapacityReport(SEED, 1).section()).isEqualTo(new CapacityReport(SEED, 1).section());
+    }
+}
