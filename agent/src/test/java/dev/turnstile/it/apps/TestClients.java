@@ -13,7 +13,9 @@ public final class TestClients {
             "okhttp", "OkHttpTestClient",
             "apache5", "Apache5TestClient",
             "apache5-async", "Apache5AsyncTestClient",
-            "apache4", "Apache4TestClient"));
+            "apache4", "Apache4TestClient",
+            "vertx", "VertxTestClient",
+            "vertx-web", "VertxWebTestClient"));
 
     private TestClients() {
     }
