@@ -8,7 +8,8 @@
 #   demo-app/run-demo.sh --help       all options
 #
 # Environment: DEMO_SKIP_BUILD=1 skips the Maven build; DEMO_AGENT_JAR another agent jar;
-# JAVA the java command (default: java on the PATH).
+# JAVA the java command (default: java on the PATH). With --hold it sets DEMO_CONSOLE_COMMAND
+# to the turnstile-console launcher it built, for the demo to name.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -77,7 +78,7 @@ if [[ "${DEMO_SKIP_BUILD:-}" != 1 ]]; then
   fi
 fi
 if [[ "$hold" == true && -f "$console_jar" ]]; then
-  export TURNSTILE_DEMO_CONSOLE=jmx-console/turnstile-console
+  export DEMO_CONSOLE_COMMAND=jmx-console/turnstile-console
 fi
 
 if [[ "$help" == true ]]; then

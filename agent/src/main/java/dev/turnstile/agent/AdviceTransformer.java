@@ -69,11 +69,15 @@ final class AdviceTransformer implements ClassFileTransformer {
         }
         String name = internalName.replace('/', '.');
         try {
+            // Last, the system loader: another agent (OpenTelemetry's) may have added its own
+            // bootstrap types to a JDK class before us, and those class files are found in its
+            // -javaagent jar on the class path, not as boot loader resources.
             ClassFileLocator locator = new ClassFileLocator.Compound(
                     ClassFileLocator.Simple.of(name, classFile),
                     ClassFileLocator.ForClassLoader.of(loader),
-                    ClassFileLocator.ForClassLoader.of(agentLoader));
-            TypePool pool = TypePool.Default.of(locator);
+                    ClassFileLocator.ForClassLoader.of(agentLoader),
+                    ClassFileLocator.ForClassLoader.ofSystemLoader());
+            TypePool pool = new LoadedTypeFallbackPool(locator, loader);
             List<FamilyPlan.Entry> entries = admitted(planned, loader, name, pool);
             if (entries.isEmpty()) {
                 return null;

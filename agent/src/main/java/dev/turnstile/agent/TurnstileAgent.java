@@ -39,19 +39,25 @@ public final class TurnstileAgent {
         this.control = control;
     }
 
-    /** Called reflectively by the bootstrap launcher. Never throws. */
-    public static void start(String arguments, Instrumentation instrumentation, boolean dynamic) {
+    /**
+     * Called reflectively by the bootstrap launcher. Never throws. Returns what happened, for an
+     * attacher to report: {@code started}, {@code disabled} or {@code failed} on the first line,
+     * then the line that was logged, then every warning, one a line.
+     */
+    public static String start(String arguments, Instrumentation instrumentation, boolean dynamic) {
+        List<String> warnings = new ArrayList<>();
         try {
             LoadedConfig loaded = ConfigLoader.load(arguments, systemProperties(), System.getenv());
             TurnstileConfig config = loaded.config();
             Logs.configure(config.logLevel());
             Logger log = Logs.get(TurnstileAgent.class);
             for (String problem : loaded.problems()) {
-                log.warn("configuration: {}", problem);
+                warn(log, warnings, "configuration: " + problem);
             }
             if (!config.enabled()) {
-                log.info("Turnstile {} is disabled (turnstile.enabled=false): nothing installed", version());
-                return;
+                String disabled = "Turnstile " + version() + " is disabled (turnstile.enabled=false): nothing installed";
+                log.info("{}", disabled);
+                return report("disabled", disabled, warnings);
             }
             ExecutorTimerService timer = new ExecutorTimerService("turnstile-timer");
             SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), timer);
@@ -64,23 +70,40 @@ public final class TurnstileAgent {
                 if (config.configFile().isPresent()) {
                     control.onChange(new ConfigPersister(config.configFile().get()));
                 } else {
-                    log.warn("turnstile.persist=true needs turnstile.config=PATH; runtime changes will not be saved");
+                    warn(log, warnings, "turnstile.persist=true needs turnstile.config=PATH; runtime changes will not be saved");
                 }
             }
             List<ClientInstrumentation> clients = ClientFamilies.load(TurnstileAgent.class.getClassLoader(),
-                    problem -> log.warn("client family left out: {}", problem));
+                    problem -> warn(log, warnings, "client family left out: " + problem));
             Installer installer = new Installer();
             installer.install(instrumentation, gate, clients);
             running = new TurnstileAgent(control);
             // Off the premain thread: touching the platform MBeanServer this early would fix JMX and
             // logging choices before the application (an application server, say) made its own.
             timer.schedule(() -> registerMBeans(control, log), 0);
-            log.info("Turnstile {} started{}: {}; clients: {}", version(), dynamic ? " (attached)" : "",
-                    describeProviders(config), describeClients(clients));
+            String started = "Turnstile " + version() + " started" + (dynamic ? " (attached)" : "")
+                    + StartLine.describe(config, loaded.problems().size()) + "; clients: " + describeClients(clients);
+            log.info("{}", started);
             reportTransformErrors(installer, timer, log);
+            return report("started", started, warnings);
         } catch (Throwable failure) {
-            System.err.println("[turnstile] ERROR the agent could not start and is inactive: " + failure);
+            String message = "the agent could not start and is inactive: " + failure;
+            System.err.println("[turnstile] ERROR " + message);
+            return report("failed", message, warnings);
         }
+    }
+
+    private static void warn(Logger log, List<String> warnings, String warning) {
+        log.warn("{}", warning);
+        warnings.add(warning);
+    }
+
+    private static String report(String outcome, String summary, List<String> warnings) {
+        StringBuilder report = new StringBuilder(outcome).append('\n').append(summary.replace('\n', ' '));
+        for (String warning : warnings) {
+            report.append('\n').append(warning.replace('\n', ' '));
+        }
+        return report.toString();
     }
 
     /** The running agent, or null. */
@@ -106,27 +129,6 @@ public final class TurnstileAgent {
         Package agentPackage = TurnstileAgent.class.getPackage();
         String version = agentPackage == null ? null : agentPackage.getImplementationVersion();
         return version == null ? "(development)" : version;
-    }
-
-    private static String describeProviders(TurnstileConfig config) {
-        List<String> limited = new ArrayList<>();
-        int unlimited = 0;
-        for (ProviderConfig provider : config.providers().values()) {
-            if (provider.limit() > 0) {
-                limited.add(provider.id() + "=" + provider.limit());
-            } else {
-                unlimited++;
-            }
-        }
-        StringBuilder text = new StringBuilder("limits ");
-        text.append(limited.isEmpty() ? "none set" : String.join(", ", limited));
-        if (unlimited > 0) {
-            text.append(" (").append(unlimited).append(" more providers observed, unlimited)");
-        }
-        if (config.globalLimit() > 0) {
-            text.append(", global ").append(config.globalLimit());
-        }
-        return text.toString();
     }
 
     private static String describeClients(List<ClientInstrumentation> clients) {

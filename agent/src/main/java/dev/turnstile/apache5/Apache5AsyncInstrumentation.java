@@ -7,6 +7,7 @@ import dev.turnstile.extension.SupportedLibrary;
 import dev.turnstile.http.Gate;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -17,7 +18,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@link Apache5Instrumentation}). A family of its own: the classic client does not depend on
  * the async client's shape, nor the other way round.
  *
- * <p>Not gated: {@code MinimalHttpAsyncClient} (no exec chain to defer).
+ * <p>Not gated, reported: {@code MinimalHttpAsyncClient} runs an exchange straight on a leased
+ * connection, with no exec chain to start later, so a queued exchange could only block; its
+ * {@code leaseEndpoint(host, ...)} is advised to say, once per provider, that calls to a provider
+ * went through it ungated.
  */
 public final class Apache5AsyncInstrumentation implements ClientInstrumentation {
 
@@ -43,6 +47,9 @@ public final class Apache5AsyncInstrumentation implements ClientInstrumentation 
                 .advice(named("executeImmediate").and(takesArguments(5)), AsyncExecuteAdvice.class.getName());
         plan.type(ASYNC + "HttpAsyncMainClientExec", ASYNC + "H2AsyncMainClientExec")
                 .advice(named("execute").and(takesArguments(5)), AsyncAttemptAdvice.class.getName());
+        plan.type(ASYNC + "MinimalHttpAsyncClient")
+                .advice(named("leaseEndpoint").and(takesArgument(0, named("org.apache.hc.core5.http.HttpHost"))),
+                        MinimalLeaseAdvice.class.getName());
     }
 
     @Override

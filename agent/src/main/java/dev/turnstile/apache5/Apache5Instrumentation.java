@@ -18,8 +18,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@code CloseableDelegate}), so the family stays out of it, said once at start, rather than
  * failing at the first call. The rest of the family fits 5.0 and later.
  *
- * <p>Not gated: application subclasses of {@code CloseableHttpClient} that do not reach the
- * built-in clients.
+ * <p>Not gated, but reported by the shared attempt door (httpcore's executor reached with no gated
+ * call on the thread): application subclasses of {@code CloseableHttpClient} that do not
+ * hand their calls to a built-in client (one that does, a decorator, is gated there). Their
+ * {@code doExecute} is their own, and planned classes are matched by exact name, never by
+ * supertype, so that a class being loaded is never parsed.
  */
 public final class Apache5Instrumentation implements ClientInstrumentation {
 

@@ -14,7 +14,8 @@ public final class BlockingAttemptAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    public static void exit(@Advice.This Object executor, @Advice.Return Object response) {
-        BlockingClientBridge.attempt(executor, response);
+    public static void exit(@Advice.This Object executor, @Advice.Argument(0) Object request,
+                            @Advice.Return Object response) {
+        BlockingClientBridge.attempt(executor, request, response);
     }
 }

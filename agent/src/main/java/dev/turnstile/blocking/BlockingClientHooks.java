@@ -6,6 +6,7 @@ import dev.turnstile.extension.LibraryHelper;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.http.ThreadCalls;
+import dev.turnstile.http.UngatedClients;
 import dev.turnstile.log.FailOpen;
 
 import java.util.Collection;
@@ -27,6 +28,7 @@ public final class BlockingClientHooks implements BlockingClientBridge.Hooks {
 
     private final Gate gate;
     private final ThreadCalls calls = new ThreadCalls();
+    private final UngatedClients ungated;
     private final Map<String, Family> byPlannedClass = new ConcurrentHashMap<>();
     private final ClassValue<Bound> libraries = new ClassValue<Bound>() {
         @Override
@@ -44,6 +46,7 @@ public final class BlockingClientHooks implements BlockingClientBridge.Hooks {
 
     public BlockingClientHooks(Gate gate) {
         this.gate = gate;
+        this.ungated = new UngatedClients(gate);
     }
 
     /**
@@ -98,21 +101,40 @@ public final class BlockingClientHooks implements BlockingClientBridge.Hooks {
         }
     }
 
-    /** One attempt's response, reported to the call running on this thread, if any. */
+    /**
+     * One attempt's response, reported to the call running on this thread. With none, the
+     * attempt is the client's own business, unless it went to a provider's host with a method and
+     * path that are gated: then the client sent it without passing the execute door (an
+     * application's own subclass of {@code CloseableHttpClient} on httpcore's executor), and
+     * that is reported once per provider and client.
+     */
     @Override
-    public void attempt(Object executor, Object response) {
-        if (!calls.busy()) {
-            return;
-        }
+    public void attempt(Object executor, Object request, Object response) {
         Bound bound = null;
         try {
             bound = libraries.get(executor.getClass());
-            if (bound != null) {
+            if (bound == null) {
+                return;
+            }
+            if (calls.busy()) {
                 bound.library.reportAttempt(calls, response);
+            } else if (request != null) {
+                GatedCall slipped = bound.library.open(gate, null, request); // opened to route it, never acquired
+                if (slipped != null) {
+                    ungated.reached(ClientOnStack.nameAbove(executor.getClass()), slipped.providerId(),
+                            "it sends its requests without Apache HttpClient's execution chain, where "
+                                    + "Turnstile waits for a slot; a client from HttpClients.custom() is gated, and so "
+                                    + "is one that hands its calls to such a client");
+                }
             }
         } catch (Throwable t) {
             FailOpen.report((bound == null ? "blocking client" : bound.family) + " attempt", t);
         }
+    }
+
+    /** Clients that could not be gated and reached a provider, reported once each. */
+    UngatedClients ungated() {
+        return ungated;
     }
 
     /** A family's name and its library helper. */

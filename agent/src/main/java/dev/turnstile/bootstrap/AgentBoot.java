@@ -14,17 +14,19 @@ public final class AgentBoot {
     private AgentBoot() {
     }
 
-    public static synchronized void start(String arguments, Instrumentation instrumentation, File jar, boolean dynamic)
+    /** The agent's report (see {@code AttachReport}): outcome, summary, warnings, one a line. */
+    public static synchronized String start(String arguments, Instrumentation instrumentation, File jar, boolean dynamic)
             throws Exception {
         if (agentLoader != null) {
-            System.err.println("[turnstile] WARN the agent is already running in this JVM; ignoring a second start");
-            return;
+            String message = "the agent is already running in this JVM; ignoring a second start and its arguments";
+            System.err.println("[turnstile] WARN " + message);
+            return "already-running\n" + message;
         }
         ClassLoader loader = new AgentClassLoader(new JarFile(jar), jar.toURI().toURL(),
                 ClassLoader.getPlatformClassLoader());
         agentLoader = loader;
         Class<?> agent = Class.forName(AGENT_CLASS, true, loader);
-        agent.getMethod("start", String.class, Instrumentation.class, boolean.class)
+        return (String) agent.getMethod("start", String.class, Instrumentation.class, boolean.class)
                 .invoke(null, arguments, instrumentation, dynamic);
     }
 }

@@ -28,8 +28,17 @@ public final class AgentLauncher {
         launch(arguments, instrumentation, false);
     }
 
+    /** A dynamic attach; when the attacher asked for it, the outcome is left for it to read ({@link AttachReport}). */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, instrumentation, true);
+        String token = AttachReport.token(arguments);
+        String report = launch(AttachReport.arguments(arguments), instrumentation, true);
+        if (token != null) {
+            try {
+                AttachReport.publish(token, report);
+            } catch (Throwable unreported) {
+                // the attacher then says it got no answer; the application goes on
+            }
+        }
     }
 
     /** {@code java -jar turnstile-agent.jar attach <pid> [KEY=VALUE;…]}. */
@@ -37,17 +46,20 @@ public final class AgentLauncher {
         System.exit(AttachCommand.run(args, agentJar(), System.out, System.err));
     }
 
-    private static void launch(String arguments, Instrumentation instrumentation, boolean dynamic) {
+    /** The start's report: its outcome on the first line, then a summary and any warnings. */
+    private static String launch(String arguments, Instrumentation instrumentation, boolean dynamic) {
         try {
             File jar = agentJar();
             putBridgeOnBootstrap(instrumentation, jar);
             // From here on the bootstrap copy of this package is the one every loader sees.
             Class<?> boot = Class.forName(AgentLauncher.class.getPackage().getName() + ".AgentBoot", true, null);
             Method start = boot.getMethod("start", String.class, Instrumentation.class, File.class, boolean.class);
-            start.invoke(null, arguments, instrumentation, jar, dynamic);
+            return (String) start.invoke(null, arguments, instrumentation, jar, dynamic);
         } catch (Throwable failure) {
             // The application must start whatever happens to the agent.
-            System.err.println("[turnstile] ERROR the agent could not start and is inactive: " + failure);
+            String message = "the agent could not start and is inactive: " + failure;
+            System.err.println("[turnstile] ERROR " + message);
+            return "failed\n" + message;
         }
     }
 

@@ -22,6 +22,9 @@ public final class Apache5Bridge {
 
         /** The callback one async attempt reports to: the original, or one that reports its status. */
         Object attemptCallback(Object exec, Object scope, Object callback);
+
+        /** A client that cannot be gated ({@code MinimalHttpAsyncClient}) leases a connection to {@code host}. */
+        void ungatedLease(Object client, Object host);
     }
 
     private static volatile Hooks hooks;
@@ -66,6 +69,17 @@ public final class Apache5Bridge {
             return h.attemptCallback(exec, scope, callback);
         } catch (Throwable t) {
             return callback;
+        }
+    }
+
+    public static void ungatedLease(Object client, Object host) {
+        Hooks h = hooks;
+        if (h != null) {
+            try {
+                h.ungatedLease(client, host);
+            } catch (Throwable ignored) {
+                // fail-open: the hooks report their own errors
+            }
         }
     }
 }

@@ -19,8 +19,11 @@ public final class BlockingClientBridge {
         /** After the execute method: the response to return (its body now ends the call). */
         Object exit(Object token, Object response, Throwable thrown);
 
-        /** One attempt's response, on the thread that runs the call. */
-        void attempt(Object executor, Object response);
+        /**
+         * One attempt's response, on the thread that runs the call; an attempt to a provider with
+         * no gated call on this thread is traffic that slipped past the execute door (reported).
+         */
+        void attempt(Object executor, Object request, Object response);
     }
 
     private static volatile Hooks hooks;
@@ -56,11 +59,11 @@ public final class BlockingClientBridge {
         }
     }
 
-    public static void attempt(Object executor, Object response) {
+    public static void attempt(Object executor, Object request, Object response) {
         Hooks h = hooks;
         if (h != null && response != null) {
             try {
-                h.attempt(executor, response);
+                h.attempt(executor, request, response);
             } catch (Throwable ignored) {
                 // fail-open: the hooks report their own errors
             }

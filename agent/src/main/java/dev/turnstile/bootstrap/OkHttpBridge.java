@@ -18,6 +18,17 @@ public final class OkHttpBridge {
          */
         Object enqueue(Object call, Object callback);
 
+        /**
+         * Before {@code RealCall.getResponseWithInterceptorChain()}, with the call's client: null
+         * to go on untouched (the client's own interceptor gates the call, or the call is not
+         * gated); a {@code java.io.IOException} to fail the call with it (interrupted or timed out
+         * while queued); else a passage for {@link #chainEnded}.
+         */
+        Object chainStarting(Object call, Object client);
+
+        /** After the chain: the response to return (its body now ends the call). */
+        Object chainEnded(Object passage, Object response, Throwable thrown);
+
         /** Before {@code RealCall.execute()}: marks the call as run on this thread; returns what was marked before. */
         Object executing(Object call);
 
@@ -57,6 +68,30 @@ public final class OkHttpBridge {
             return h.enqueue(call, callback);
         } catch (Throwable t) {
             return null;
+        }
+    }
+
+    public static Object chainStarting(Object call, Object client) {
+        Hooks h = hooks;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return h.chainStarting(call, client);
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    public static Object chainEnded(Object passage, Object response, Throwable thrown) {
+        Hooks h = hooks;
+        if (h == null) {
+            return response;
+        }
+        try {
+            return h.chainEnded(passage, response, thrown);
+        } catch (Throwable t) {
+            return response;
         }
     }
 

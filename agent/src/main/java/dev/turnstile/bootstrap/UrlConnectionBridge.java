@@ -25,9 +25,6 @@ public final class UrlConnectionBridge {
         Object exitInput(Object connection, Object token, Object stream, Throwable thrown, int responseCode,
                          boolean connected);
 
-        /** On leaving {@code getErrorStream}: the stream the caller gets. */
-        Object errorStream(Object connection, Object stream);
-
         void disconnected(Object connection);
     }
 
@@ -83,18 +80,6 @@ public final class UrlConnectionBridge {
         }
         try {
             return h.exitInput(connection, token, stream, thrown, responseCode, connected);
-        } catch (Throwable t) {
-            return stream;
-        }
-    }
-
-    public static Object errorStream(Object connection, Object stream) {
-        Hooks h = hooks;
-        if (h == null) {
-            return stream;
-        }
-        try {
-            return h.errorStream(connection, stream);
         } catch (Throwable t) {
             return stream;
         }

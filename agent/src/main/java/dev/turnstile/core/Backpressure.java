@@ -66,10 +66,14 @@ final class Backpressure {
 
     /** Pauses the provider until {@code now + nanos}, never shortening a running pause. */
     void pause(ProviderState provider, long nanos, long now, String reason) {
+        boolean wasPaused = provider.pause.isPausedAt(now);
         if (!provider.pause.pauseFor(nanos, now)) {
             return;
         }
         provider.pauseReason = reason;
+        if (!wasPaused) {
+            provider.stats.pauses++;
+        }
         provider.pauseTimer.cancel();
         provider.pauseTimer = timer.schedule(() -> pauseElapsed(provider), nanos);
         long millis = TimeUnit.NANOSECONDS.toMillis(nanos);

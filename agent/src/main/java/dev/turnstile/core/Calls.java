@@ -103,7 +103,7 @@ final class Calls implements SlotBackend.Grants {
         provider.calls.link(permit);
         providers.inFlight++;
         provider.stats.started++;
-        provider.stats.waitTimes.recordNanos(now - enqueuedNanos);
+        provider.stats.recordWait(now - enqueuedNanos, now);
         if (agent != null) {
             agent.addInFlight(provider, 1, now);
         }
@@ -122,7 +122,7 @@ final class Calls implements SlotBackend.Grants {
             end(permit, now);
             if (delivered) {
                 long heldNanos = now - permit.grantedNanos;
-                provider.stats.holdTimes.recordNanos(heldNanos);
+                provider.stats.recordHold(heldNanos, now);
                 if (outcome == Outcome.SUCCESS) {
                     provider.stats.completed++;
                     backpressure.succeeded(permit, heldNanos, now);
@@ -133,7 +133,7 @@ final class Calls implements SlotBackend.Grants {
                     provider.stats.failed++;
                 }
             } else {
-                provider.stats.started--; // the slot never reached its caller
+                provider.stats.withdrawn(); // the slot never reached its caller
             }
             long cooldownNanos = settings.releaseCooldownNanos();
             backend.release(permit, delivered && cooldownNanos > 0 && !provider.removed ? cooldownNanos : 0);

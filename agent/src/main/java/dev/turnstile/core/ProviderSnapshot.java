@@ -3,6 +3,9 @@ package dev.turnstile.core;
 /** One provider at one instant: settings, live state and statistics, all read under one lock. */
 public final class ProviderSnapshot {
 
+    /** The window of {@link #recentWaitMillis()} and {@link #recentHoldMillis()}. */
+    public static final int RECENT_WINDOW_SECONDS = ProviderStats.WINDOW_SECONDS;
+
     private final String id;
     private final int limit;
     private final int effectiveLimit;
@@ -14,16 +17,12 @@ public final class ProviderSnapshot {
     private final String pauseReason;
     private final long maxHoldMillis;
     private final long queueTimeoutMillis;
-    private final long started;
-    private final long completed;
-    private final long failed;
-    private final long rateLimited;
-    private final long reclaimed;
-    private final long abandoned;
-    private final long timedOut;
-    private final long cancelled;
+    private final CallCounts sinceReset;
+    private final CallCounts total;
     private final Percentiles waitMillis;
     private final Percentiles holdMillis;
+    private final Percentiles recentWaitMillis;
+    private final Percentiles recentHoldMillis;
 
     ProviderSnapshot(ProviderState p, long nowNanos) {
         this.id = p.id;
@@ -38,16 +37,12 @@ public final class ProviderSnapshot {
         this.maxHoldMillis = p.settings.maxHold().toMillis();
         this.queueTimeoutMillis = p.settings.queueTimeout().toMillis();
         ProviderStats s = p.stats;
-        this.started = s.started;
-        this.completed = s.completed;
-        this.failed = s.failed;
-        this.rateLimited = s.rateLimited;
-        this.reclaimed = s.reclaimed;
-        this.abandoned = s.abandoned;
-        this.timedOut = s.timedOut;
-        this.cancelled = s.cancelled;
+        this.sinceReset = s.sinceReset();
+        this.total = s.total();
         this.waitMillis = Percentiles.of(s.waitTimes);
         this.holdMillis = Percentiles.of(s.holdTimes);
+        this.recentWaitMillis = Percentiles.of(s.recentWaits, nowNanos);
+        this.recentHoldMillis = Percentiles.of(s.recentHolds, nowNanos);
     }
 
     private static long ceilMillis(long nanos) {
@@ -102,58 +97,73 @@ public final class ProviderSnapshot {
         return queueTimeoutMillis;
     }
 
-    /** Calls that got a slot. Always {@code inFlight + completed + failed + reclaimed}. */
+    /** Calls that got a slot, since start or the last reset (so are the counters below). Always {@code inFlight + completed + failed + reclaimed}. */
     public long started() {
-        return started;
+        return sinceReset.started();
     }
 
     public long completed() {
-        return completed;
+        return sinceReset.completed();
     }
 
     public long failed() {
-        return failed;
+        return sinceReset.failed();
     }
 
     /** Responses that said "rate limited" (429 and friends). */
     public long rateLimited() {
-        return rateLimited;
+        return sinceReset.rateLimited();
     }
 
     /** Slots taken back: by the watchdog, or abandoned by their holder ({@link #abandoned()}). */
     public long reclaimed() {
-        return reclaimed;
+        return sinceReset.reclaimed();
     }
 
     /** Slots whose holder dropped the call without ending it; part of {@link #reclaimed()}. */
     public long abandoned() {
-        return abandoned;
+        return sinceReset.abandoned();
     }
 
     /** Calls that gave up in the queue after the queue timeout. */
     public long timedOut() {
-        return timedOut;
+        return sinceReset.timedOut();
     }
 
     /** Calls cancelled or interrupted while queued. */
     public long cancelled() {
-        return cancelled;
+        return sinceReset.cancelled();
     }
 
+    /** Counted since the agent started, never reset: monotonic, for exporters. */
+    public CallCounts total() {
+        return total;
+    }
+
+    /** Time waited for a slot, since start or the last reset. */
     public Percentiles waitMillis() {
         return waitMillis;
     }
 
+    /** Time a slot was held, since start or the last reset. */
     public Percentiles holdMillis() {
         return holdMillis;
+    }
+
+    /** Time waited for a slot by calls granted in the last {@link #RECENT_WINDOW_SECONDS} seconds. */
+    public Percentiles recentWaitMillis() {
+        return recentWaitMillis;
+    }
+
+    /** Time a slot was held by calls that ended in the last {@link #RECENT_WINDOW_SECONDS} seconds. */
+    public Percentiles recentHoldMillis() {
+        return recentHoldMillis;
     }
 
     @Override
     public String toString() {
         return id + "{limit=" + limit + ", effective=" + effectiveLimit + ", inFlight=" + inFlight
                 + ", queued=" + queued + (paused ? ", paused " + pauseRemainingMillis + "ms" : "")
-                + ", started=" + started + ", completed=" + completed + ", failed=" + failed
-                + ", rateLimited=" + rateLimited + ", reclaimed=" + reclaimed + ", abandoned=" + abandoned
-                + ", timedOut=" + timedOut + ", cancelled=" + cancelled + ", wait=" + waitMillis + ", hold=" + holdMillis + '}';
+                + ", " + sinceReset + ", wait=" + waitMillis + ", hold=" + holdMillis + '}';
     }
 }

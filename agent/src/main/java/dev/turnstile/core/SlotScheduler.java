@@ -315,16 +315,29 @@ public final class SlotScheduler {
         return lock.call(() -> providers.contains(providerId));
     }
 
-    /** Zeroes a provider's counters and histograms; calls in flight still count as started. */
+    /**
+     * Starts a provider's since-reset counters and histograms over; calls in flight still count as
+     * started. The totals since start and the recent (sliding-window) percentiles go on.
+     */
     public void resetStatistics(String providerId) {
         lock.run(() -> {
             ProviderState provider = providers.require(providerId);
-            provider.stats.reset();
-            provider.stats.started = provider.calls.size();
+            provider.stats.reset(provider.calls.size());
         });
     }
 
     // ---------------------------------------------------------------- reading
+
+    /**
+     * One provider now, or null if there is none: what a reader of one provider's numbers needs
+     * (an exporter reads every attribute of every provider), without the cost of all of them.
+     */
+    public ProviderSnapshot snapshot(String providerId) {
+        return lock.call(() -> {
+            ProviderState provider = providers.get(providerId);
+            return provider == null ? null : new ProviderSnapshot(provider, lock.now());
+        });
+    }
 
     /** Everything at one instant, consistent across providers and agents. */
     public SchedulerSnapshot snapshot() {

@@ -81,7 +81,7 @@ final class Watchdog {
         calls.end(permit, now);
         long heldNanos = now - permit.grantedNanos;
         provider.stats.reclaimed++;
-        provider.stats.holdTimes.recordNanos(heldNanos);
+        provider.stats.recordHold(heldNanos, now);
         backend.release(permit, 0);
         String agent = permit.agent == null ? null : permit.agent.key;
         long heldMillis = TimeUnit.NANOSECONDS.toMillis(heldNanos);

@@ -63,6 +63,19 @@ public final class Gate {
         return new GatedCall(scheduler, request, current.backoff);
     }
 
+    /**
+     * The id of the provider whose hosts include this one, or null (also while disabled): for a
+     * report of traffic that reached a provider where no gate could hold it.
+     */
+    public String providerOf(String scheme, String host, int port) {
+        Rules current = rules;
+        if (!current.enabled) {
+            return null;
+        }
+        ProviderConfig provider = current.router.route(host, effectivePort(scheme, port));
+        return provider == null ? null : provider.id();
+    }
+
     static int effectivePort(String scheme, int port) {
         if (port > 0) {
             return port;

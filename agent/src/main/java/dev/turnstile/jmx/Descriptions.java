@@ -9,6 +9,9 @@ import java.util.Map;
  */
 final class Descriptions {
 
+    /** How an agent is named, so that {@code worker-3#505} explains itself. */
+    private static final String AGENT_KEY = "An agent is a thread, named 'thread name#thread id' (worker-3#505 is the "
+            + "thread worker-3 with id 505), or the value of the request header named by turnstile.priority.agent=header:<Name>.";
     private static final Map<String, String> TEXT = new HashMap<>();
     private static final Map<String, String[]> PARAMETERS = new HashMap<>();
 
@@ -20,7 +23,11 @@ final class Descriptions {
         TEXT.put("ProviderIds", "Ids of the configured providers.");
         TEXT.put("GlobalInFlight", "Gated calls holding a slot now, over all providers.");
         TEXT.put("GlobalQueued", "Calls waiting for a slot now, over all providers.");
-        TEXT.put("Agents", "Agents with a call in flight or queued, one row per agent and provider: turn start, turn age, calls in flight and queued.");
+        TEXT.put("Agents", "Agents with a call in flight or queued, oldest turn first, one row per agent and provider: "
+                + "turn start (epoch ms), turn age (ms), calls this turn, in flight, queued. " + AGENT_KEY
+                + " AgentLines shows the same rows as readable lines.");
+        TEXT.put("AgentLines", "Agents with a call in flight or queued, oldest turn first, one line per agent and provider: "
+                + "'agent -> provider: turn age, calls this turn, in flight, queued'. " + AGENT_KEY);
         TEXT.put("addProvider", "Adds a provider; its Provider MBean appears at once.");
         PARAMETERS.put("addProvider", new String[] {"id", "lower-case id, e.g. my-llm",
                 "hosts", "comma list of host, host:port or *.domain",
@@ -48,15 +55,37 @@ final class Descriptions {
         TEXT.put("Abandoned", "Response bodies the application dropped without closing; their slots were released when the "
                 + "garbage collector found them (also counted in Reclaimed).");
         TEXT.put("TimedOut", "Calls that gave up after QueueTimeoutMillis in the queue.");
-        TEXT.put("Cancelled", "Calls cancelled or interrupted while queued.");
-        TEXT.put("WaitP50Millis", "Median time a call waited for its slot (ms).");
-        TEXT.put("WaitP99Millis", "99th percentile of the time a call waited for its slot (ms).");
-        TEXT.put("HoldP50Millis", "Median time a call held its slot (ms), streams included.");
-        TEXT.put("HoldP99Millis", "99th percentile of the time a call held its slot (ms).");
+        TEXT.put("Cancelled", "Calls cancelled or interrupted while queued (or as their slot was granted).");
+        TEXT.put("WaitP50Millis", "Median time a call waited for its slot (ms), since start or reset; "
+                + "WaitP50Millis1m: the last minute.");
+        TEXT.put("WaitP99Millis", "99th percentile of the time a call waited for its slot (ms), since start or reset.");
+        TEXT.put("HoldP50Millis", "Median time a call held its slot (ms), streams included, since start "
+                + "or reset; HoldP50Millis1m: the last minute.");
+        TEXT.put("HoldP99Millis", "99th percentile of the time a call held its slot (ms), since start or reset.");
+        TEXT.put("StartedTotal", "Slots granted since the agent started; never reset (for exporters: a monotonic counter). A grant "
+                + "whose caller cancelled as it came is also in CancelledTotal.");
+        TEXT.put("CompletedTotal", "Calls whose response body ended or was closed, since the agent started; never reset.");
+        TEXT.put("FailedTotal", "Calls that failed or were cancelled after they got a slot, since the agent started; never reset.");
+        TEXT.put("RateLimitedTotal", "Responses with a back-off status (429 and friends) since the agent started; never reset.");
+        TEXT.put("ReclaimedTotal", "Slots taken back (watchdog or abandoned) since the agent started; never reset.");
+        TEXT.put("AbandonedTotal", "Response bodies dropped without closing, released by the garbage collector, since the agent "
+                + "started; never reset (also counted in ReclaimedTotal).");
+        TEXT.put("TimedOutTotal", "Calls that gave up after QueueTimeoutMillis in the queue, since the agent started; never reset.");
+        TEXT.put("CancelledTotal", "Calls cancelled or interrupted while queued, since the agent started; never reset.");
+        TEXT.put("PausesTotal", "Pauses that began (rate limit, no requests remaining, or operator) since the agent started; "
+                + "a pause extended while running counts once; never reset.");
+        TEXT.put("WaitP50Millis1m", "Median time a call waited for its slot (ms), over calls granted in the last 60 s; 0 when none.");
+        TEXT.put("WaitP99Millis1m", "99th percentile of the time a call waited for its slot (ms), over calls granted in the last 60 s; "
+                + "0 when none.");
+        TEXT.put("HoldP50Millis1m", "Median time a call held its slot (ms), streams included, over calls that ended in the last 60 s; "
+                + "0 when none.");
+        TEXT.put("HoldP99Millis1m", "99th percentile of the time a call held its slot (ms), over calls that ended in the last 60 s; "
+                + "0 when none.");
         TEXT.put("pause", "Pauses the provider's queue (never shortens a running pause); calls in flight go on.");
-        PARAMETERS.put("pause", new String[] {"millis", "how long to pause, in milliseconds (> 0)"});
+        PARAMETERS.put("pause", new String[] {"millis", "how long to pause, in milliseconds > 0 (30000 = 30 s); resume() ends a pause"});
         TEXT.put("resume", "Ends the provider's pause now.");
-        TEXT.put("resetStatistics", "Zeroes the counters and percentiles; calls in flight stay counted as started.");
+        TEXT.put("resetStatistics", "Zeroes the counters (Started, Completed, ...) and the since-start percentiles; calls in flight stay "
+                + "counted as started. The ...Total counters and the 1-minute percentiles are not reset.");
     }
 
     private Descriptions() {

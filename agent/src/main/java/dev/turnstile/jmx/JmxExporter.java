@@ -53,7 +53,7 @@ public final class JmxExporter implements SchedulerListener {
 
     /** Registers every MBean and starts listening; call once. */
     public void register() throws JMException {
-        server.registerMBean(new DescribedMBean<>(new TurnstileBean(control), TurnstileMXBean.class, turnstileEmitter,
+        server.registerMBean(new DescribedMBean<>(new TurnstileBean(control, this::syncProvider), TurnstileMXBean.class, turnstileEmitter,
                 Descriptions.of("Turnstile"), new MBeanNotificationInfo[] {
                         new MBeanNotificationInfo(new String[] {PROVIDER_ADDED, PROVIDER_REMOVED},
                                 Notification.class.getName(), "A provider was added or removed")}), turnstileName());
@@ -78,23 +78,42 @@ public final class JmxExporter implements SchedulerListener {
         }
     }
 
-    private void registerProvider(String id) {
-        NotificationBroadcasterSupport emitter = emitter();
-        try {
-            server.registerMBean(new DescribedMBean<>(new ProviderBean(id, control), ProviderMXBean.class, emitter,
-                    Descriptions.of("Provider"), new MBeanNotificationInfo[] {
-                            new MBeanNotificationInfo(new String[] {PAUSED, RESUMED, RECLAIMED, LIMIT_CHANGED},
-                                    Notification.class.getName(),
-                                    "The provider paused, resumed, had a slot reclaimed, or its limit changed")}),
-                    providerName(id));
-            providerEmitters.put(id, emitter);
-        } catch (JMException e) {
-            FailOpen.report("jmx register provider", e);
+    /**
+     * Registers the provider's MBean if the provider exists now, unregisters it if not; any number
+     * of times. The scheduler's events arrive from whichever thread tells them (a thread that finds
+     * another one telling leaves its events to it), so {@code addProvider} over JMX calls this too:
+     * a client that adds a provider can use its MBean as soon as the operation returns.
+     */
+    void syncProvider(String id) {
+        if (control.config().providers().containsKey(id)) {
+            registerProvider(id);
+        } else {
+            unregisterProvider(id);
         }
     }
 
+    private void registerProvider(String id) {
+        providerEmitters.computeIfAbsent(id, key -> {
+            NotificationBroadcasterSupport emitter = emitter();
+            try {
+                server.registerMBean(new DescribedMBean<>(new ProviderBean(id, control), ProviderMXBean.class, emitter,
+                        Descriptions.of("Provider"), new MBeanNotificationInfo[] {
+                                new MBeanNotificationInfo(new String[] {PAUSED, RESUMED, RECLAIMED, LIMIT_CHANGED},
+                                        Notification.class.getName(),
+                                        "The provider paused, resumed, had a slot reclaimed, or its limit changed")}),
+                        providerName(id));
+            } catch (JMException e) {
+                FailOpen.report("jmx register provider", e);
+                return null;
+            }
+            return emitter;
+        });
+    }
+
     private void unregisterProvider(String id) {
-        providerEmitters.remove(id);
+        if (providerEmitters.remove(id) == null) {
+            return;
+        }
         try {
             server.unregisterMBean(providerName(id));
         } catch (InstanceNotFoundException ignored) {
@@ -133,13 +152,13 @@ public final class JmxExporter implements SchedulerListener {
 
     @Override
     public void providerAdded(String provider) {
-        registerProvider(provider);
+        syncProvider(provider);
         send(null, PROVIDER_ADDED, "provider " + provider + " added", data("provider", provider));
     }
 
     @Override
     public void providerRemoved(String provider, int released) {
-        unregisterProvider(provider);
+        syncProvider(provider);
         send(null, PROVIDER_REMOVED, "provider " + provider + " removed; " + released
                 + " queued calls let through ungated", data("provider", provider, "released", released));
     }

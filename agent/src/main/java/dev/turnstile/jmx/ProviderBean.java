@@ -23,7 +23,7 @@ final class ProviderBean implements ProviderMXBean {
     }
 
     private ProviderSnapshot snapshot() {
-        ProviderSnapshot snapshot = control.scheduler().snapshot().provider(id);
+        ProviderSnapshot snapshot = control.scheduler().snapshot(id);
         if (snapshot == null) {
             throw new IllegalStateException("provider '" + id + "' was removed");
         }
@@ -173,7 +173,77 @@ final class ProviderBean implements ProviderMXBean {
     }
 
     @Override
+    public long getStartedTotal() {
+        return snapshot().total().started();
+    }
+
+    @Override
+    public long getCompletedTotal() {
+        return snapshot().total().completed();
+    }
+
+    @Override
+    public long getFailedTotal() {
+        return snapshot().total().failed();
+    }
+
+    @Override
+    public long getRateLimitedTotal() {
+        return snapshot().total().rateLimited();
+    }
+
+    @Override
+    public long getReclaimedTotal() {
+        return snapshot().total().reclaimed();
+    }
+
+    @Override
+    public long getAbandonedTotal() {
+        return snapshot().total().abandoned();
+    }
+
+    @Override
+    public long getTimedOutTotal() {
+        return snapshot().total().timedOut();
+    }
+
+    @Override
+    public long getCancelledTotal() {
+        return snapshot().total().cancelled();
+    }
+
+    @Override
+    public long getPausesTotal() {
+        return snapshot().total().pauses();
+    }
+
+    @Override
+    public double getWaitP50Millis1m() {
+        return snapshot().recentWaitMillis().p50();
+    }
+
+    @Override
+    public double getWaitP99Millis1m() {
+        return snapshot().recentWaitMillis().p99();
+    }
+
+    @Override
+    public double getHoldP50Millis1m() {
+        return snapshot().recentHoldMillis().p50();
+    }
+
+    @Override
+    public double getHoldP99Millis1m() {
+        return snapshot().recentHoldMillis().p99();
+    }
+
+    @Override
     public void pause(long millis) {
+        if (millis <= 0) {
+            // JConsole offers 0 in the operation's field: say what to type instead
+            throw new IllegalArgumentException("pause must be given a duration in milliseconds > 0, e.g. 30000 for 30 s (was "
+                    + millis + "); resume() ends a pause");
+        }
         control.pause(id, millis);
     }
 

@@ -55,6 +55,36 @@ public interface ProviderMXBean {
 
     double getHoldP99Millis();
 
+    // Monotonic counters since the agent started, never reset: what exporters read.
+
+    long getStartedTotal();
+
+    long getCompletedTotal();
+
+    long getFailedTotal();
+
+    long getRateLimitedTotal();
+
+    long getReclaimedTotal();
+
+    long getAbandonedTotal();
+
+    long getTimedOutTotal();
+
+    long getCancelledTotal();
+
+    long getPausesTotal();
+
+    // Percentiles over the last minute: they move within a minute of a change.
+
+    double getWaitP50Millis1m();
+
+    double getWaitP99Millis1m();
+
+    double getHoldP50Millis1m();
+
+    double getHoldP99Millis1m();
+
     void pause(long millis);
 
     void resume();

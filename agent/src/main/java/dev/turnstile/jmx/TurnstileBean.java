@@ -3,14 +3,18 @@ package dev.turnstile.jmx;
 import dev.turnstile.control.RuntimeControl;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The gate as a whole; writes go through {@link RuntimeControl}. */
 final class TurnstileBean implements TurnstileMXBean {
 
     private final RuntimeControl control;
+    /** Brings a provider's MBean in line at once, so that it exists (or is gone) when the operation returns. */
+    private final Consumer<String> providerBeans;
 
-    TurnstileBean(RuntimeControl control) {
+    TurnstileBean(RuntimeControl control, Consumer<String> providerBeans) {
         this.control = control;
+        this.providerBeans = providerBeans;
     }
 
     @Override
@@ -54,12 +58,19 @@ final class TurnstileBean implements TurnstileMXBean {
     }
 
     @Override
+    public String[] getAgentLines() {
+        return AgentLines.of(getAgents());
+    }
+
+    @Override
     public void addProvider(String id, String hosts, int limit) {
         control.addProvider(id, hosts, limit);
+        providerBeans.accept(id);
     }
 
     @Override
     public void removeProvider(String id) {
         control.removeProvider(id);
+        providerBeans.accept(id);
     }
 }

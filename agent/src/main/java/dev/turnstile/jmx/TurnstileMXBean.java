@@ -21,6 +21,8 @@ public interface TurnstileMXBean {
 
     List<AgentCalls> getAgents();
 
+    String[] getAgentLines();
+
     void addProvider(String id, String hosts, int limit);
 
     void removeProvider(String id);

@@ -4,6 +4,8 @@ import dev.turnstile.bootstrap.OkHttpBridge;
 import dev.turnstile.extension.LibraryHelper;
 import dev.turnstile.log.FailOpen;
 
+import java.io.IOException;
+
 /**
  * Behind {@link OkHttpBridge}: finds the {@link OkHttpSupport} next to the OkHttp that made the
  * call (one per class, computed once, so a builder costs one {@code ClassValue} lookup).
@@ -22,6 +24,29 @@ final class OkHttpHooks implements OkHttpBridge.Hooks {
             }
         } catch (Throwable t) {
             FailOpen.report("okhttp builder", t);
+        }
+    }
+
+    @Override
+    public Object chainStarting(Object call, Object client) {
+        try {
+            OkHttpSupport support = supports.of(call.getClass());
+            return support == null ? null : support.chainStarting(call, client);
+        } catch (IOException waitFailed) {
+            return waitFailed; // interrupted or timed out while queued: the call fails with it
+        } catch (Throwable t) {
+            FailOpen.report("okhttp call", t);
+            return null;
+        }
+    }
+
+    @Override
+    public Object chainEnded(Object passage, Object response, Throwable thrown) {
+        try {
+            return ((CallPassage) passage).ended(response, thrown);
+        } catch (Throwable t) {
+            FailOpen.report("okhttp response", t);
+            return response;
         }
     }
 

@@ -17,7 +17,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * constructors add our interceptors (see {@code library.GatingInterceptor} for why an application
  * interceptor plus a network interceptor). {@code RealCall.enqueue} and {@code cancel} are advised so that an
  * asynchronous call waits for its slot outside OkHttp's dispatcher, and {@code execute} so that
- * the interceptor knows when it may block.
+ * the interceptor knows when it may block. A client built before a dynamic attach carries no
+ * interceptor of ours: {@code RealCall.getResponseWithInterceptorChain} is advised so that its
+ * calls are gated there, around the same span (a client with our interceptor is left to it).
  */
 public final class OkHttpInstrumentation implements ClientInstrumentation {
 
@@ -25,6 +27,9 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
     /** The call class, as OkHttp 4 and 5 / OkHttp 3 name it. */
     private static final String REAL_CALL_4 = "okhttp3.internal.connection.RealCall";
     private static final String REAL_CALL_3 = "okhttp3.RealCall";
+    /** Where a call runs its interceptor chain: OkHttp 3 / OkHttp 4 and 5 (Kotlin {@code internal}). */
+    private static final String CHAIN_3 = "getResponseWithInterceptorChain";
+    private static final String CHAIN_4 = "getResponseWithInterceptorChain$okhttp";
 
     @Override
     public String name() {
@@ -49,7 +54,8 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
         plan.type(REAL_CALL_4, REAL_CALL_3)
                 .advice(named("enqueue").and(isPublic()).and(takesArguments(1)), EnqueueAdvice.class.getName())
                 .advice(named("execute").and(isPublic()).and(takesArguments(0)), ExecuteAdvice.class.getName())
-                .advice(named("cancel").and(isPublic()).and(takesArguments(0)), CancelAdvice.class.getName());
+                .advice(named("cancel").and(isPublic()).and(takesArguments(0)), CancelAdvice.class.getName())
+                .advice(named(CHAIN_3).or(named(CHAIN_4)).and(takesArguments(0)), CallChainAdvice.class.getName());
     }
 
     @Override

@@ -1,7 +1,9 @@
 /**
  * Gates OkHttp 3, 4 and 5: advice on every {@code OkHttpClient.Builder} constructor adds our
  * interceptors, and advice on {@code RealCall.execute}, {@code enqueue} and {@code cancel} lets an
- * asynchronous call wait for its slot outside OkHttp's dispatcher. This package never touches
+ * asynchronous call wait for its slot outside OkHttp's dispatcher; advice around
+ * {@code RealCall.getResponseWithInterceptorChain} gates the calls of clients built before a
+ * dynamic attach, which carry no interceptor of ours. This package never touches
  * OkHttp's types: the hooks behind its bootstrap bridge reach them through an interface
  * implemented in {@code okhttp.library}, found by name next to the application's OkHttp.
  *

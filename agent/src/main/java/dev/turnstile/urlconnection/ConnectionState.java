@@ -38,7 +38,7 @@ final class ConnectionState {
 
     /**
      * The releasing wrapper of {@code raw}: the same one each time the JDK hands out the same
-     * stream (it does, from {@code getInputStream} and {@code getErrorStream}), so nothing is
+     * stream (it does, from every {@code getInputStream}), so nothing is
      * wrapped twice. The wrapper keeps {@code connection} reachable: it is the connection whose
      * collection says the application dropped the body (see {@code UnclosedBodies}).
      */

@@ -99,7 +99,11 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
             }
             if (thrown != null) {
                 if (responseCode >= 400) {
-                    respond(state, connection, responseCode, connected); // the body is in getErrorStream
+                    // The provider has answered. The body waits in getErrorStream, which many
+                    // applications never ask for, nor do they disconnect: the call ends now (also
+                    // inside getResponseCode), and an error stream asked for later is read ungated.
+                    respond(state, connection, responseCode, connected);
+                    state.call.complete();
                 } else {
                     state.call.fail(); // refused, reset, read timeout before the headers, too many redirects
                 }
@@ -118,20 +122,6 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
             } else {
                 reading.set(token);
             }
-        }
-    }
-
-    @Override
-    public Object errorStream(Object connection, Object stream) {
-        if (!(stream instanceof InputStream)) {
-            return stream;
-        }
-        try {
-            ConnectionState state = states.get(connection);
-            return state == null ? stream : state.wrap((InputStream) stream, connection);
-        } catch (Throwable t) {
-            FailOpen.report("HttpURLConnection getErrorStream", t);
-            return stream;
         }
     }
 

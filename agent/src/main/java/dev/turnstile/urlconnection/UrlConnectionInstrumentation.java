@@ -36,7 +36,6 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
                 .advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName())
                 .advice(named("getOutputStream").and(takesArguments(0)), FailureAdvice.class.getName())
                 .advice(named("getInputStream").and(takesArguments(0)), InputStreamAdvice.class.getName())
-                .advice(named("getErrorStream").and(takesArguments(0)), ErrorStreamAdvice.class.getName())
                 .advice(named("disconnect").and(takesArguments(0)), DisconnectAdvice.class.getName());
         plan.type(HTTPS_DELEGATE)
                 .advice(named("connect").and(takesArguments(0)), FailureAdvice.class.getName());

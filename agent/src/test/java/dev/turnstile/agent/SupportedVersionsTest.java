@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The library check against real libraries: every family fits the versions the tests run
- * (this JDK, OkHttp, Apache HttpClient 4 and 5 on the test class path), and both Apache
- * HttpClient 5 families stay out of 5.1.3, each saying what that release lacks: the 5.5 class
+ * (this JDK, OkHttp, Apache HttpClient 4 and 5, Reactor Netty, Jetty HttpClient 12, Vert.x 5 and
+ * Micrometer on the test class path), and both Apache HttpClient 5 families stay out of 5.1.3, each saying what that release lacks: the 5.5 class
  * the library adapter needs, and for the async client the exec chain of 5.3; the Vert.x family
  * stays out of Vert.x 4.5, whose request write has another shape.
  */
@@ -37,7 +37,8 @@ class SupportedVersionsTest {
         }
 
         assertThat(missing).containsOnlyKeys("jdk-httpclient", "urlconnection", "okhttp", "apache-httpclient5",
-                "apache-httpclient5-async", "apache-httpclient4", "vertx-httpclient");
+                "apache-httpclient5-async", "apache-httpclient4", "reactor-netty", "jetty-httpclient", "vertx-httpclient",
+                "micrometer-meters");
         assertThat(missing).allSatisfy((family, gap) -> assertThat(gap).as(family).isNull());
     }
 

@@ -1,5 +1,6 @@
 package dev.turnstile.blocking;
 
+import dev.turnstile.blocking.own.OwnClient;
 import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.ProviderConfig;
 import dev.turnstile.config.TurnstileConfig;
@@ -116,10 +117,25 @@ class BlockingClientHooksTest {
         Object token = hooks.enter(org.apache.hc.client5.http.impl.classic.HttpClients.createMinimal(), null,
                 new org.apache.hc.client5.http.classic.methods.HttpPost("https://" + HOST + "/v1/chat"));
 
-        hooks.attempt(new org.apache.hc.core5.http.impl.io.HttpRequestExecutor(), response5(429));
+        hooks.attempt(new org.apache.hc.core5.http.impl.io.HttpRequestExecutor(), null, response5(429));
         assertThat(provider().paused()).as("the client's own retry of a 429 still pauses the provider").isTrue();
         hooks.exit(token, response5(200), null);
         assertThat(provider().rateLimited()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientOfItsOwnThatReachesAProviderWithoutTheExecuteDoorIsReportedOnce() throws Exception {
+        org.apache.hc.core5.http.impl.io.HttpRequestExecutor executor = new org.apache.hc.core5.http.impl.io.HttpRequestExecutor();
+        try (OwnClient own = new OwnClient(request -> hooks.attempt(executor, request, response5(200)))) {
+            own.execute(new org.apache.hc.client5.http.classic.methods.HttpGet("https://" + HOST + "/v1/models"));
+            own.execute(new org.apache.hc.client5.http.classic.methods.HttpPost("https://example.com/v1/chat"));
+            assertThat(hooks.ungated().reported(OwnClient.class.getName(), "t"))
+                    .as("a GET, and another host, are not gated anyway").isFalse();
+
+            own.execute(new org.apache.hc.client5.http.classic.methods.HttpPost("https://" + HOST + "/v1/chat"));
+            assertThat(hooks.ungated().reported(OwnClient.class.getName(), "t")).isTrue();
+        }
+        assertThat(provider().started()).as("reported, never gated").isZero();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,10 +120,15 @@ public abstract class AbstractClientIT {
      */
     @AfterAll
     void stopTheClientsJvms() throws Exception {
-        for (ScenarioJvm jvm : jvms.values()) {
+        stopAndCheck(jvms.values());
+    }
+
+    /** Ends {@code jvms}; nothing they said between scenarios was an agent error or a secret. */
+    static void stopAndCheck(Collection<ScenarioJvm> jvms) throws Exception {
+        for (ScenarioJvm jvm : jvms) {
             jvm.close();
         }
-        for (ScenarioJvm jvm : jvms.values()) {
+        for (ScenarioJvm jvm : jvms) {
             for (Transcript child : jvm.children()) {
                 assertThat(child.stderr()).as("no agent error\n" + child.transcript())
                         .noneMatch(line -> line.contains("ERROR") || line.contains("internal error"))

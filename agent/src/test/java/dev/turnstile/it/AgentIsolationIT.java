@@ -101,7 +101,8 @@ class AgentIsolationIT {
                     AbstractClientIT.gating(server, 2).agentArgs()).redirectErrorStream(true).start();
             String attachOutput = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(attach.waitFor()).as(attachOutput).isZero();
-            assertThat(attachOutput).contains("attached to " + app.pid());
+            assertThat(attachOutput).as("what happened in the target").contains("started in JVM " + app.pid()
+                    + ": Turnstile ", " started (attached): limits test=2").doesNotContain("warning");
             try (OutputStream stdin = appStdin(app)) {
                 stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -110,6 +111,41 @@ class AgentIsolationIT {
             assertThat(app.stdout()).as(app.transcript()).contains("EARLY-CLIENT status=200", "DONE failures=0");
             assertThat(server.maxInFlight()).as("6 callers after the attach, limit 2").isEqualTo(2);
             assertThat(app.stderr()).anyMatch(line -> line.contains("started (attached)"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void attachReportsRefusedSettingsAndASecondAttachThatChangedNothing(Path jdk) throws Exception {
+        try (ChildJvm app = ChildJvm.start(jdk, null, List.of("-XX:+EnableDynamicAgentLoading"), WaitingApp.class,
+                "jdk", "parallel", "http://127.0.0.1:9/stream", "http://127.0.0.1:9/chat", "1")) {
+            app.awaitOutput("READY", TIMEOUT);
+
+            Attach badConfig = Attach.run(jdk, String.valueOf(app.pid()), "providers.test.hosts=127.0.0.1;providers.test.limit=abc");
+            assertThat(badConfig.exitCode).as(badConfig.output).isEqualTo(3);
+            assertThat(badConfig.output).as("the refused key, from the target")
+                    .contains("warning in JVM " + app.pid() + ": configuration: turnstile.providers.test.limit: \"abc\" is not a valid limit",
+                            "started in JVM " + app.pid(), "started, but with 1 warning");
+
+            Attach second = Attach.run(jdk, String.valueOf(app.pid()), "providers.test.limit=2");
+            assertThat(second.exitCode).as(second.output).isEqualTo(1);
+            assertThat(second.output).contains("not attached: Turnstile is already running in JVM " + app.pid(),
+                    "its arguments were not applied");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void attachWithoutAProcessIdPrintsItsUsageAndTheLocalJvms(Path jdk) throws Exception {
+        try (ChildJvm app = ChildJvm.start(jdk, null, List.of(), WaitingApp.class,
+                "jdk", "parallel", "http://127.0.0.1:9/stream", "http://127.0.0.1:9/chat", "1")) {
+            app.awaitOutput("READY", TIMEOUT);
+
+            Attach attach = Attach.run(jdk);
+
+            assertThat(attach.exitCode).as(attach.output).isEqualTo(2);
+            assertThat(attach.output).contains("attach needs the process id", "usage: java -jar turnstile-agent.jar attach <pid>",
+                    "Local JVMs of this user:", String.valueOf(app.pid())).doesNotContain("unknown command");
         }
     }
 
@@ -127,5 +163,25 @@ class AgentIsolationIT {
 
     private static OutputStream appStdin(ChildJvm app) {
         return app.stdin();
+    }
+
+    /** One run of {@code java -jar turnstile-agent.jar attach …}: its exit code and its output, both streams. */
+    private static final class Attach {
+        final int exitCode;
+        final String output;
+
+        private Attach(int exitCode, String output) {
+            this.exitCode = exitCode;
+            this.output = output;
+        }
+
+        static Attach run(Path jdk, String... arguments) throws Exception {
+            List<String> command = new java.util.ArrayList<>(List.of(jdk.resolve("bin/java").toString(), "-jar",
+                    ChildJvm.agentJar().toAbsolutePath().toString(), "attach"));
+            command.addAll(List.of(arguments));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Attach(process.waitFor(), output);
+        }
     }
 }

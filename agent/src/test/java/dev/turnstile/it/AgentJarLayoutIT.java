@@ -52,7 +52,9 @@ class AgentJarLayoutIT {
             assertThat(families).as("the client families, in the order of the start line").containsExactly(
                     "dev.turnstile.jdkhttp.JdkHttpInstrumentation", "dev.turnstile.urlconnection.UrlConnectionInstrumentation",
                     "dev.turnstile.okhttp.OkHttpInstrumentation", "dev.turnstile.apache5.Apache5Instrumentation",
-                    "dev.turnstile.apache5.Apache5AsyncInstrumentation", "dev.turnstile.apache4.Apache4Instrumentation");
+                    "dev.turnstile.apache5.Apache5AsyncInstrumentation", "dev.turnstile.apache4.Apache4Instrumentation",
+                    "dev.turnstile.reactornetty.ReactorNettyInstrumentation", "dev.turnstile.jetty.JettyInstrumentation",
+                    "dev.turnstile.vertx.VertxInstrumentation", "dev.turnstile.micrometer.MicrometerInstrumentation");
             assertThat(families).as("each listed family is in the jar, hidden")
                     .allMatch(family -> names.contains("inst/" + family.replace('.', '/') + ".classdata"));
 

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code java.net.HttpURLConnection}: the shared scenarios, and the ways this API lets a body go
- * unread: an error body read through {@code getErrorStream}, {@code disconnect()} without
+ * unread: an error body read through {@code getErrorStream} or never read (the call ends when
+ * {@code getInputStream} throws), {@code disconnect()} without
  * reading, a response without a body (204) whose stream is never asked for. In each, a leaked slot (limit 1)
  * makes the next call fail with the queue timeout. The client's JVM runs them from {@link UrlConnectionScenarios}.
  */
@@ -32,6 +33,18 @@ class UrlConnectionIT extends AbstractClientIT {
 
             assertSucceeded(child);
             assertThat(child.stdout()).contains("FIRST status=429", "THEN status=200");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void anErrorWhoseBodyIsNeverReadReleasesTheSlotWhenGetInputStreamThrows(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ScenarioRun child = run(jdk, gating(server, 1), "error-unread-then-call",
+                    server.url("/v1/error?status=500"), server.url("/v1/chat"));
+
+            assertSucceeded(child);
+            assertThat(child.stdout()).contains("FIRST status=500 thrown=IOException", "THEN status=200");
         }
     }
 

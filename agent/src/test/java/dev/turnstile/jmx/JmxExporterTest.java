@@ -9,6 +9,7 @@ import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.FakeTime;
 import dev.turnstile.core.Outcome;
 import dev.turnstile.core.Permit;
+import dev.turnstile.core.SchedulerListener;
 import dev.turnstile.core.SlotCounter;
 import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.http.Gate;
@@ -31,6 +32,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -79,7 +82,9 @@ class JmxExporterTest {
         for (String attribute : List.of("Limit", "EffectiveLimit", "InFlight", "Queued", "Paused",
                 "PauseRemainingMillis", "PauseReason", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Started", "Completed",
                 "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "WaitP50Millis", "WaitP99Millis",
-                "HoldP50Millis", "HoldP99Millis")) {
+                "HoldP50Millis", "HoldP99Millis", "StartedTotal", "CompletedTotal", "FailedTotal", "RateLimitedTotal",
+                "ReclaimedTotal", "AbandonedTotal", "TimedOutTotal", "CancelledTotal", "PausesTotal", "WaitP50Millis1m",
+                "WaitP99Millis1m", "HoldP50Millis1m", "HoldP99Millis1m")) {
             assertThat(read(openai, attribute)).as(attribute).isNotNull();
         }
         assertThat(read(openai, "Limit")).isEqualTo(2);
@@ -138,6 +143,16 @@ class JmxExporterTest {
     }
 
     @Test
+    void pauseWithJConsolesDefaultZeroSaysWhatToEnterAndPausesNothing() throws Exception {
+        Throwable zero = catchThrowable(() -> server.invoke(openai, "pause", new Object[] {0L}, new String[] {"long"}));
+
+        assertThat(rootOf(zero)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pause must be given a duration in milliseconds > 0, e.g. 30000 for 30 s (was 0); resume() ends a pause");
+        assertThat(read(openai, "Paused")).isEqualTo(false);
+        assertThat(notifications).isEmpty();
+    }
+
+    @Test
     void pauseAndResumeAreOperationsWithNotifications() throws Exception {
         server.invoke(openai, "pause", new Object[] {5_000L}, new String[] {"long"});
         assertThat(read(openai, "Paused")).isEqualTo(true);
@@ -150,6 +165,45 @@ class JmxExporterTest {
         assertThat(read(openai, "PauseReason")).isEqualTo("");
         assertThat(notifications).extracting(Notification::getType)
                 .containsExactly("dev.turnstile.paused", "dev.turnstile.resumed");
+    }
+
+    @Test
+    void anAddedProvidersMBeanIsThereWhenTheOperationReturnsEvenWhileAnotherThreadTellsTheEvents() throws Exception {
+        // Another thread is telling the scheduler's events (held inside a listener), so this
+        // thread's "provider added" waits in line behind it; the MBean must not.
+        CountDownLatch telling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        scheduler.addListener(new SchedulerListener() {
+            @Override
+            public void paused(String provider, long millis, String reason) {
+                telling.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        Thread teller = new Thread(() -> scheduler.pause("openai", 60_000));
+        teller.start();
+        try {
+            assertThat(telling.await(10, TimeUnit.SECONDS)).isTrue();
+            ObjectName turnstile = JmxExporter.turnstileName();
+            ObjectName mistral = JmxExporter.providerName("mistral");
+
+            server.invoke(turnstile, "addProvider", new Object[] {"mistral", "api.mistral.ai", 3},
+                    new String[] {"java.lang.String", "java.lang.String", "int"});
+            assertThat(server.isRegistered(mistral)).as("registered when addProvider returns").isTrue();
+            assertThat(read(mistral, "Limit")).isEqualTo(3);
+
+            server.invoke(turnstile, "removeProvider", new Object[] {"mistral"}, new String[] {"java.lang.String"});
+            assertThat(server.isRegistered(mistral)).as("gone when removeProvider returns").isFalse();
+        } finally {
+            release.countDown();
+            teller.join(10_000);
+        }
+        assertThat(server.isRegistered(JmxExporter.providerName("mistral")))
+                .as("the late events, told afterwards, bring back nothing").isFalse();
     }
 
     @Test
@@ -193,6 +247,27 @@ class JmxExporterTest {
     }
 
     @Test
+    void resetStatisticsLeavesTheTotalsAndTheLastMinuteForExporters() throws Exception {
+        Permit call = scheduler.acquireAsync(CallRequest.of("openai", "a")).join();
+        time.advanceMillis(1_234);
+        call.release(Outcome.SUCCESS);
+
+        server.invoke(openai, "resetStatistics", new Object[0], new String[0]);
+
+        assertThat(read(openai, "Started")).isEqualTo(0L);
+        assertThat(read(openai, "HoldP99Millis")).isEqualTo(0.0);
+        assertThat(read(openai, "StartedTotal")).isEqualTo(1L);
+        assertThat(read(openai, "CompletedTotal")).isEqualTo(1L);
+        assertThat(read(openai, "HoldP99Millis1m")).as("3 significant digits").isEqualTo(1_230.0);
+        assertThat(read(openai, "WaitP99Millis1m")).isEqualTo(0.0);
+        MBeanInfo info = server.getMBeanInfo(openai);
+        assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.getName().endsWith("1m")))
+                .hasSize(4).allSatisfy(a -> assertThat(a.getDescription()).as(a.getName()).contains("last 60 s"));
+        assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.getName().endsWith("Total")))
+                .hasSize(9).allSatisfy(a -> assertThat(a.getDescription()).as(a.getName()).contains("never reset"));
+    }
+
+    @Test
     void theAgentsTableShowsEachAgentsCallsPerProvider() throws Exception {
         scheduler.acquireAsync(CallRequest.of("openai", "planner"));
         time.advanceMillis(1_500);
@@ -210,6 +285,34 @@ class JmxExporterTest {
         CompositeData coder = agents[1];
         assertThat(coder.get("agent")).isEqualTo("coder");
         assertThat(coder.get("queued")).isEqualTo(1);
+    }
+
+    @Test
+    void theAgentLinesReadAsSentencesWithTheTurnsAgeNotItsEpoch() throws Exception {
+        assertThat((String[]) read(JmxExporter.turnstileName(), "AgentLines")).containsExactly(
+                "no agent has a call in flight or queued");
+        scheduler.acquireAsync(CallRequest.of("openai", "planner#505"));
+        time.advanceMillis(12_345);
+        scheduler.acquireAsync(CallRequest.of("openai", "planner#505"));
+        scheduler.acquireAsync(CallRequest.of("openai", "coder#7"));
+
+        String[] lines = (String[]) read(JmxExporter.turnstileName(), "AgentLines");
+
+        assertThat(lines).containsExactly(
+                "planner#505 -> openai: turn 12.3 s old, 2 calls this turn, 2 in flight, 0 queued",
+                "coder#7 -> openai: turn 0 ms old, 1 call this turn, 0 in flight, 1 queued");
+        MBeanInfo info = server.getMBeanInfo(JmxExporter.turnstileName());
+        assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.getName().startsWith("Agent")))
+                .allSatisfy(attribute -> assertThat(attribute.getDescription())
+                        .contains("worker-3#505 is the thread worker-3 with id 505"));
+    }
+
+    @Test
+    void agesAreWrittenInTheUnitAPersonReads() {
+        assertThat(AgentLines.age(850)).isEqualTo("850 ms");
+        assertThat(AgentLines.age(12_345)).isEqualTo("12.3 s");
+        assertThat(AgentLines.age(245_000)).isEqualTo("4 min 05 s");
+        assertThat(AgentLines.age(3_720_000)).isEqualTo("1 h 02 min");
     }
 
     @Test

@@ -19,7 +19,7 @@ final class Hold {
 
     private static final long PAUSE_BETWEEN_ROUNDS_MILLIS = 3000;
     /** Set by run-demo.sh when it built turnstile-console: the launcher to name. */
-    static final String CONSOLE_VARIABLE = "TURNSTILE_DEMO_CONSOLE";
+    static final String CONSOLE_VARIABLE = "DEMO_CONSOLE_COMMAND";
 
     private final DemoOptions options;
     private final PrintStream out;

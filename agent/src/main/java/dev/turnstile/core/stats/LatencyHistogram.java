@@ -57,6 +57,29 @@ public final class LatencyHistogram {
         return maxMicros / 1_000.0;
     }
 
+    /** Adds {@code other}'s counts to this one ({@code sign} 1), or takes them away again ({@code sign} -1). */
+    void merge(LatencyHistogram other, int sign) {
+        if (other.counts == null) {
+            return;
+        }
+        if (counts == null) {
+            counts = new long[BUCKETS];
+        }
+        for (int i = 0; i < BUCKETS; i++) {
+            counts[i] += sign * other.counts[i];
+        }
+        total += sign * other.total;
+    }
+
+    /** Caps what {@link #percentileMillis} and {@link #maxMillis} report; for a merged view whose max moved. */
+    void setMaxMicros(long micros) {
+        maxMicros = micros;
+    }
+
+    long maxMicros() {
+        return maxMicros;
+    }
+
     public void reset() {
         if (counts != null) {
             Arrays.fill(counts, 0);

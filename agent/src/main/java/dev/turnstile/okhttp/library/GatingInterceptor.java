@@ -1,22 +1,13 @@
 package dev.turnstile.okhttp.library;
 
-import dev.turnstile.http.Gate;
-import dev.turnstile.http.GatedCall;
-import dev.turnstile.log.FailOpen;
-import dev.turnstile.okhttp.ChainState;
-import dev.turnstile.okhttp.OkHttpCalls;
-import okhttp3.Call;
-import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Holds one slot per OkHttp call, from before the first attempt to the end of the response body.
+ * Holds one slot per OkHttp call, from before the first attempt to the end of the response body
+ * (the work is {@link ChainPassage}'s).
  *
  * <p>Why an application interceptor, first in the list: it runs once per call, so OkHttp's own
  * retries and redirects, and the application's interceptors, stay inside the call's one slot, as
@@ -33,92 +24,17 @@ final class GatingInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Call call = chain.call();
-        GatedCall gated = OkHttpCalls.claim(call);
-        if (gated == null) {
-            if (ChainState.current() != null) {
-                return layered(chain); // a call made inside a gated call holds no second slot
-            }
-            if (call.isCanceled()) {
-                return chain.proceed(chain.request()); // withdrawn while queued: OkHttp fails it at once
-            }
-            gated = open(chain.request());
-            if (gated == null) {
-                return chain.proceed(chain.request());
-            }
-            if (!acquire(call, gated)) {
-                return chain.proceed(chain.request());
-            }
-        } else if (call.isCanceled()) {
-            gated.fail(); // cancelled between grant and start: OkHttp fails it right away
+        ChainPassage passage = ChainPassage.enter(chain.call());
+        if (passage == null) {
             return chain.proceed(chain.request());
         }
-        return proceed(chain, gated);
-    }
-
-    private static GatedCall open(Request request) {
-        Gate gate = OkHttpCalls.gate();
-        if (gate == null) {
-            return null;
-        }
-        try {
-            HttpUrl url = request.url();
-            return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header);
-        } catch (RuntimeException | LinkageError e) {
-            FailOpen.report("okhttp gate", e);
-            return null; // our failure: the call goes through ungated
-        }
-    }
-
-    /** False: go on ungated (an async call the enqueue hook did not see, with no free slot). */
-    private static boolean acquire(Call call, GatedCall gated) throws IOException {
-        if (OkHttpCalls.mayBlockFor(call)) {
-            gated.acquire(); // the caller's own thread: interruptible, fails with the queue timeout
-            return true;
-        }
-        // A dispatcher thread must never wait: take a free slot, else let the call through.
-        CompletableFuture<Void> slot = gated.acquireAsync();
-        if (slot.isDone() && !slot.isCompletedExceptionally()) {
-            return true;
-        }
-        gated.fail();
-        return false;
-    }
-
-    private static Response proceed(Chain chain, GatedCall gated) throws IOException {
-        ChainState state = ChainState.enter(gated);
         Response response;
         try {
             response = chain.proceed(chain.request());
         } catch (Throwable e) {
-            // Every throwable, checked ones too: OkHttp 5 (Kotlin) lets an InterruptedException out
-            // of its connect when the caller is interrupted there, and the slot must still go back.
-            gated.fail();
+            passage.failed();
             throw e;
-        } finally {
-            state.exit();
         }
-        try {
-            state.finalResponse(response.code(), response::header);
-            ResponseBody body = response.body();
-            if (body == null || body.contentLength() == 0) {
-                gated.complete(); // nothing to read: the exchange is over
-                return response;
-            }
-            return response.newBuilder().body(new ReleasingResponseBody(body, gated)).build();
-        } catch (RuntimeException | Error e) {
-            FailOpen.report("okhttp response", e);
-            gated.fail();
-            return response;
-        }
-    }
-
-    private static Response layered(Chain chain) throws IOException {
-        ChainState state = ChainState.enter(null);
-        try {
-            return chain.proceed(chain.request());
-        } finally {
-            state.exit();
-        }
+        return passage.passed(response);
     }
 }

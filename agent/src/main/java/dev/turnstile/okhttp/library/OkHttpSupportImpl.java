@@ -12,6 +12,7 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
+import java.io.IOException;
 import java.util.List;
 
 /** {@link OkHttpSupport} with OkHttp's types, defined next to the application's OkHttp. */
@@ -42,6 +43,19 @@ public final class OkHttpSupportImpl implements OkHttpSupport {
         }
         interceptors.removeIf(existing -> existing == ours);
         interceptors.add(0, ours);
+    }
+
+    /**
+     * A client that carries our interceptor is gated by it; one built before a dynamic attach
+     * carries none and is gated here, around the same span of the call.
+     */
+    @Override
+    public Object chainStarting(Object call, Object client) throws IOException {
+        List<Interceptor> interceptors = ((OkHttpClient) client).interceptors();
+        if (!interceptors.isEmpty() && interceptors.get(0) == GATING) {
+            return null;
+        }
+        return ChainPassage.enter((Call) call);
     }
 
     @Override

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code attach <held-url> <new-url>}: started without the agent, six calls in flight
  *       (JDK send and sendAsync, OkHttp enqueue, HttpURLConnection, Apache 5 classic) when it
  *       prints {@code READY}; after a line on standard input (the agent is attached by then)
- *       eight more, on the same clients, except OkHttp's: one built after the attach.</li>
+ *       ten more, on the same clients (OkHttp's built before the attach: execute and enqueue),
+ *       plus two enqueued on an OkHttp client built after it.</li>
  * </ul>
  */
 public final class RuntimeFaultsApp {
@@ -179,6 +180,7 @@ public final class RuntimeFaultsApp {
             try (TestClient lateOkHttp = TestClients.create("okhttp", timeout)) {
                 List<CompletableFuture<String>> later = List.of(start(jdk, false, newUrl), start(jdk, false, newUrl),
                         start(jdk, true, newUrl), start(jdk, true, newUrl),
+                        start(earlyOkHttp, false, newUrl), start(earlyOkHttp, true, newUrl),
                         start(lateOkHttp, true, newUrl), start(lateOkHttp, true, newUrl),
                         start(urlConnection, false, newUrl), start(apache, false, newUrl));
                 return report("NEW", later) + report("HELD", inFlight);

@@ -7,15 +7,18 @@ import java.util.TreeMap;
 /** The clients the integration tests drive, by name. Each lives in its own class in this package. */
 public final class TestClients {
 
-    private static final Map<String, String> CLASSES = new TreeMap<>(Map.of(
-            "jdk", "JdkHttpTestClient",
-            "urlconnection", "UrlConnectionTestClient",
-            "okhttp", "OkHttpTestClient",
-            "apache5", "Apache5TestClient",
-            "apache5-async", "Apache5AsyncTestClient",
-            "apache4", "Apache4TestClient",
-            "vertx", "VertxTestClient",
-            "vertx-web", "VertxWebTestClient"));
+    private static final Map<String, String> CLASSES = new TreeMap<>(Map.ofEntries(
+            Map.entry("jdk", "JdkHttpTestClient"),
+            Map.entry("urlconnection", "UrlConnectionTestClient"),
+            Map.entry("okhttp", "OkHttpTestClient"),
+            Map.entry("apache5", "Apache5TestClient"),
+            Map.entry("apache5-async", "Apache5AsyncTestClient"),
+            Map.entry("apache4", "Apache4TestClient"),
+            Map.entry("reactor-netty", "ReactorNettyTestClient"),
+            Map.entry("spring-webclient", "SpringWebClientTestClient"),
+            Map.entry("jetty", "JettyTestClient"),
+            Map.entry("vertx", "VertxTestClient"),
+            Map.entry("vertx-web", "VertxWebTestClient")));
 
     private TestClients() {
     }

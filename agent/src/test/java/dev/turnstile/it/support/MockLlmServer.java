@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code /v1/stall-headers} — silence for 30 s before the headers (for clients whose
  *       timeout covers only the wait for headers, like the JDK's);</li>
  *   <li>{@code /v1/empty} — 204 No Content, no body;</li>
+ *   <li>{@code /v1/redirect?to=P} — 307 to {@code P}, a URL-encoded path and query;</li>
  *   <li>anything else — a small JSON answer after {@code delayMs}.</li>
  * </ul>
  * Faults (see {@link #fault}): {@code /v1/reset} closes the socket once it has read the request,
@@ -156,12 +157,24 @@ public final class MockLlmServer implements AutoCloseable {
                 long firstLimited = firstRateLimitMillis.get();
                 boolean beforePauseEnd = firstLimited < 0 || now() < firstLimited + 1_000L * intParam(target, "retryAfter", 1);
                 return stream(exchange, 2, beforePauseEnd ? 700 : RATE_LIMIT_DELAY_MS);
+            case "/v1/error":
+                exchange.status = intParam(target, "status", 500);
+                return new MockResponse.Builder().code(exchange.status).addHeader("Content-Type", "application/json")
+                        .addHeader("Transfer-Encoding", "chunked")
+                        .body(new CountingBody(exchange, List.of("{\"error\":\"server_error\"}"), 0))
+                        .removeHeader("Content-Length")
+                        .build();
             case "/v1/stall":
                 exchange.status = 200;
                 return stream(exchange, 1, 30_000);
             case "/v1/stall-headers":
                 exchange.status = 200;
                 return new MockResponse.Builder(stream(exchange, 1, 0)).headersDelay(30, TimeUnit.SECONDS).build();
+            case "/v1/redirect":
+                exchange.status = 307;
+                exchange.finishedMillis = now();
+                inFlight.decrementAndGet();
+                return new MockResponse.Builder().code(307).addHeader("Location", stringParam(target, "to", "/")).build();
             case "/v1/empty":
                 exchange.status = 204;
                 exchange.finishedMillis = now();

@@ -8,12 +8,17 @@ import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
+import dev.turnstile.okhttp.CallPassage;
 import dev.turnstile.okhttp.OkHttpCalls;
+import dev.turnstile.okhttp.TestGate;
 import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
@@ -45,6 +50,7 @@ class OkHttpLibraryTest {
 
     @AfterEach
     void stopTimer() {
+        TestGate.use(null);
         timer.close();
     }
 
@@ -76,6 +82,48 @@ class OkHttpLibraryTest {
         assertThat(client.interceptors()).hasSize(2).last().isSameAs(app);
         assertThat(client.interceptors().get(0)).isInstanceOf(GatingInterceptor.class);
         assertThat(client.networkInterceptors()).hasSize(1).first().isInstanceOf(AttemptInterceptor.class);
+    }
+
+    private static Call callTo(OkHttpClient client) {
+        return client.newCall(new Request.Builder().url("https://llm.example/v1/messages")
+                .post(RequestBody.create("{}", null)).build());
+    }
+
+    @Test
+    void aCallOfAClientCarryingOurInterceptorIsLeftToIt() throws IOException {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        new OkHttpSupportImpl().configure(builder);
+        OkHttpClient client = builder.build();
+
+        assertThat(new OkHttpSupportImpl().chainStarting(callTo(client), client)).isNull();
+        assertThat(inFlight()).isZero();
+    }
+
+    @Test
+    void aCallOfAClientBuiltBeforeTheAttachHoldsItsSlotToTheEndOfItsBody() throws IOException {
+        TestGate.use(gate);
+        OkHttpClient early = new OkHttpClient.Builder().build(); // no hook ran: no interceptor of ours
+        Call call = callTo(early);
+
+        CallPassage passage = (CallPassage) new OkHttpSupportImpl().chainStarting(call, early);
+        assertThat(inFlight()).isEqualTo(1);
+        Response answered = new Response.Builder().request(call.request()).protocol(Protocol.HTTP_1_1)
+                .code(200).message("OK").body(ResponseBody.create("data: 1\n\n", null)).build();
+        Response handedOn = (Response) passage.ended(answered, null);
+        assertThat(inFlight()).isEqualTo(1);
+        assertThat(handedOn.body().string()).isEqualTo("data: 1\n\n");
+        assertThat(inFlight()).isZero();
+    }
+
+    @Test
+    void aFailedChainOfAClientBuiltBeforeTheAttachReleasesItsSlot() throws IOException {
+        TestGate.use(gate);
+        OkHttpClient early = new OkHttpClient.Builder().build();
+
+        CallPassage passage = (CallPassage) new OkHttpSupportImpl().chainStarting(callTo(early), early);
+        assertThat(inFlight()).isEqualTo(1);
+        passage.ended(null, new IOException("connection reset"));
+        assertThat(inFlight()).isZero();
     }
 
     /** Found by the soak: an interrupt during OkHttp 5's connect escapes as a checked InterruptedException. */

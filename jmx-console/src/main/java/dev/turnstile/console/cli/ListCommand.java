@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Lists this user's local JVMs and marks those that run Turnstile.",
+        description = {"Lists this user's local JVMs and marks those that run Turnstile, saying how it knows.",
                 "Shows the main class or jar only, never the arguments. Changes nothing in the JVMs."})
 final class ListCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "print JSON: [{\"pid\":…,\"main\":…,\"turnstile\":\"yes|no|?\"}]")
+    @Option(names = "--json", description = "print JSON: [{\"pid\":…,\"main\":…,\"turnstile\":\"yes|no|?\",\"note\":…}]")
     boolean json;
 
     @Override
@@ -38,9 +38,7 @@ final class ListCommand implements Callable<Integer> {
                 row.put("pid", jvm.pid());
                 row.put("main", jvm.main());
                 row.put("turnstile", jvm.turnstile().label());
-                if (!jvm.note().isEmpty()) {
-                    row.put("note", jvm.note());
-                }
+                row.put("note", jvm.note());
                 list.add(row);
             }
             out.println(Json.write(list));
@@ -50,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
             out.println("no other JVM of this user is running");
             return 0;
         }
-        Table table = new Table("PID", "<TURNSTILE", "<MAIN", "<NOTE");
+        Table table = new Table("PID", "<TURNSTILE", "<MAIN", "<WHY");
         for (LocalJvms.Jvm jvm : jvms) {
             table.row(jvm.pid(), jvm.turnstile().label(), jvm.main(), jvm.note());
         }

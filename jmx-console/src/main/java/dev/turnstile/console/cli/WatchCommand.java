@@ -10,8 +10,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"A live view in the terminal, refreshed every second: in-flight bars, queues, pauses, "
-                + "the oldest agents. q or Ctrl-C quits and restores the terminal."})
+        description = {"A live view in the terminal, refreshed every second and fitted to its size: busy and paused "
+                + "providers first with in-flight bars, idle unlimited ones folded into one line, then the oldest "
+                + "agents. q or Ctrl-C quits and restores the terminal."})
 final class WatchCommand extends TargetCommand {
 
     @Option(names = "--interval", paramLabel = "<duration>", converter = Converters.DurationConverter.class,
@@ -25,9 +26,10 @@ final class WatchCommand extends TargetCommand {
     @Override
     int run(TurnstileClient client, PrintWriter out) throws InterruptedException {
         try (Terminal terminal = Terminal.open(out, ((Commands) spec.root().userObject()).in, true)) {
-            WatchScreen screen = new WatchScreen(terminal.unicode(), terminal.colour(), terminal.width());
+            WatchScreen screen = new WatchScreen(terminal.unicode(), terminal.styled());
             for (int frame = 1; ; frame++) {
-                terminal.draw(screen.render(client.status()));
+                Terminal.Size size = terminal.size();
+                terminal.draw(screen.render(client.status(), size.columns(), size.rows()));
                 if ((frames > 0 && frame >= frames) || terminal.awaitQuit(interval.toMillis())) {
                     return 0;
                 }

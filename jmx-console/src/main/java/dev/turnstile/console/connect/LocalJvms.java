@@ -60,7 +60,7 @@ public final class LocalJvms {
             return turnstile;
         }
 
-        /** Why the mark is unknown, or empty. */
+        /** How the mark was found, or why it is unknown. */
         public String note() {
             return note;
         }
@@ -131,20 +131,21 @@ public final class LocalJvms {
         }
         String jvmArgs = properties.getProperty("sun.jvm.args", "");
         if (jvmArgs.matches("(?s).*-javaagent:\\S*turnstile-agent[^\\s/=]*\\.jar.*")) {
-            return new Jvm(pid, main, Turnstile.YES, "");
+            return new Jvm(pid, main, Turnstile.YES, "started with -javaagent");
         }
         String address = properties.getProperty(LOCAL_CONNECTOR);
         if (address != null) {
             try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
                 boolean registered = connector.getMBeanServerConnection().isRegistered(Names.TURNSTILE);
-                return new Jvm(pid, main, registered ? Turnstile.YES : Turnstile.NO, "");
+                return new Jvm(pid, main, registered ? Turnstile.YES : Turnstile.NO,
+                        registered ? "Turnstile MBeans registered (attached at run time)" : "no Turnstile MBeans");
             } catch (Exception e) {
                 return new Jvm(pid, main, Turnstile.UNKNOWN, "management agent unreachable: " + Errors.rootMessage(e));
             }
         }
         // Not started with the agent, and no management agent to ask without starting one: a
         // dynamically attached Turnstile would only show here after 'status <pid>' once.
-        return new Jvm(pid, main, Turnstile.NO, "");
+        return new Jvm(pid, main, Turnstile.NO, "no -javaagent; an attached Turnstile shows after 'status " + pid + "'");
     }
 
     /** The main class or jar: the first word of the display name; its arguments may hold secrets. */

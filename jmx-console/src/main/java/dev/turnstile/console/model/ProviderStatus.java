@@ -1,8 +1,10 @@
 package dev.turnstile.console.model;
 
 /**
- * One provider at one instant, as its MBean's attributes read. Percentiles are NaN before any call;
- * {@code pauseReason} is empty when not paused (and with an agent too old to say).
+ * One provider at one instant, as its MBean's attributes read. Wait percentiles are NaN before any
+ * call got a slot, hold percentiles before any call ended (the MBean says 0 there, which would
+ * read as "no wait"). {@code pauseReason} is empty when not paused (and with an agent too old
+ * to say).
  */
 public record ProviderStatus(
         String id,
@@ -18,6 +20,7 @@ public record ProviderStatus(
         long failed,
         long rateLimited,
         long reclaimed,
+        long abandoned,
         long timedOut,
         long cancelled,
         double waitP50Millis,

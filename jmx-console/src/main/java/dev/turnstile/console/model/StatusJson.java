@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The one JSON shape of a status, shared by {@code status --json}, {@code agents --json} and the
  * web console's {@code /api/} (documented in jmx-console/README.md). Keys are the MBean
- * attributes' names in lower camel case.
+ * attributes' names in lower camel case; {@code globalInFlight} and {@code globalQueued} are the
+ * sums of the provider rows in the same answer, and a percentile nobody measured yet is null.
  */
 public final class StatusJson {
 
@@ -52,6 +53,7 @@ public final class StatusJson {
         json.put("failed", provider.failed());
         json.put("rateLimited", provider.rateLimited());
         json.put("reclaimed", provider.reclaimed());
+        json.put("abandoned", provider.abandoned());
         json.put("timedOut", provider.timedOut());
         json.put("cancelled", provider.cancelled());
         json.put("waitP50Millis", provider.waitP50Millis());

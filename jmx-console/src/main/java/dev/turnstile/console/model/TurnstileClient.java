@@ -27,10 +27,10 @@ import java.util.Map;
 public final class TurnstileClient {
 
     private static final String[] TURNSTILE_ATTRIBUTES = {
-            "Enabled", "GlobalLimit", "GlobalInFlight", "GlobalQueued", "ProviderIds", "Agents"};
+            "Enabled", "GlobalLimit", "ProviderIds", "Agents"};
     private static final String[] PROVIDER_ATTRIBUTES = {
             "Hosts", "Limit", "EffectiveLimit", "InFlight", "Queued", "Paused", "PauseRemainingMillis", "PauseReason",
-            "Started", "Completed", "Failed", "RateLimited", "Reclaimed", "TimedOut", "Cancelled",
+            "Started", "Completed", "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled",
             "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis"};
     private static final String[] SIGNATURE_PAUSE = {long.class.getName()};
     private static final String[] SIGNATURE_ADD = {String.class.getName(), String.class.getName(), int.class.getName()};
@@ -50,6 +50,10 @@ public final class TurnstileClient {
 
     // ------------------------------------------------------------------ reads
 
+    /**
+     * One answer: the gate's settings and agents, then each provider's MBean once. The totals are
+     * summed from those rows ({@link Status#globalInFlight()}), not read again.
+     */
     public Status status() {
         Map<String, Object> turnstile = attributes(Names.TURNSTILE, TURNSTILE_ATTRIBUTES);
         long takenAt = System.currentTimeMillis();
@@ -70,8 +74,7 @@ public final class TurnstileClient {
             providers.add(provider(id, values));
         }
         return new Status(target, takenAt, bool(turnstile.get("Enabled")), integer(turnstile.get("GlobalLimit")),
-                integer(turnstile.get("GlobalInFlight")), integer(turnstile.get("GlobalQueued")), providers,
-                agents(turnstile.get("Agents")));
+                providers, agents(turnstile.get("Agents")));
     }
 
     public List<String> providerIds() {
@@ -186,13 +189,22 @@ public final class TurnstileClient {
     // ------------------------------------------------------------------ open types to records
 
     private static ProviderStatus provider(String id, Map<String, Object> values) {
+        long started = whole(values.get("Started"));
+        long ended = whole(values.get("Completed")) + whole(values.get("Failed")) + whole(values.get("Reclaimed"));
         return new ProviderStatus(id, text(values.get("Hosts")),
                 integer(values.get("Limit")), integer(values.get("EffectiveLimit")), integer(values.get("InFlight")),
                 integer(values.get("Queued")), bool(values.get("Paused")), whole(values.get("PauseRemainingMillis")),
-                whole(values.get("Started")), whole(values.get("Completed")), whole(values.get("Failed")),
-                whole(values.get("RateLimited")), whole(values.get("Reclaimed")), whole(values.get("TimedOut")),
-                whole(values.get("Cancelled")), real(values.get("WaitP50Millis")), real(values.get("WaitP99Millis")),
-                real(values.get("HoldP50Millis")), real(values.get("HoldP99Millis")), text(values.get("PauseReason")));
+                started, whole(values.get("Completed")), whole(values.get("Failed")),
+                whole(values.get("RateLimited")), whole(values.get("Reclaimed")), whole(values.get("Abandoned")),
+                whole(values.get("TimedOut")), whole(values.get("Cancelled")),
+                measured(started, values.get("WaitP50Millis")), measured(started, values.get("WaitP99Millis")),
+                measured(ended, values.get("HoldP50Millis")), measured(ended, values.get("HoldP99Millis")),
+                text(values.get("PauseReason")));
+    }
+
+    /** A percentile, or NaN when no call was measured: the MBean then says 0, which would read as "no wait". */
+    private static double measured(long samples, Object value) {
+        return samples == 0 ? Double.NaN : real(value);
     }
 
     private static List<AgentRow> agents(Object value) {

@@ -57,29 +57,42 @@ public final class Terminal implements AutoCloseable {
         return interactive && Charset.defaultCharset().equals(StandardCharsets.UTF_8);
     }
 
-    /** Colours only on a terminal and unless {@code NO_COLOR} is set (no-color.org). */
-    public boolean colour() {
-        return interactive && System.getenv("NO_COLOR") == null;
+    /**
+     * Bold and reverse video on a terminal. They are attributes, not colours, so {@code NO_COLOR}
+     * (no-color.org) leaves them on, and they read on light and dark backgrounds alike.
+     */
+    public boolean styled() {
+        return interactive;
     }
 
-    /** Columns of the terminal, or 160 when unknown. */
-    public int width() {
+    /** The terminal's size now (it may have been resized); 160 columns and no row limit when unknown. */
+    public Size size() {
         if (interactive) {
             String size = stty("size");
             if (size != null && size.trim().matches("\\d+ \\d+")) {
-                return Math.max(40, Integer.parseInt(size.trim().split(" ")[1]));
+                String[] rowsColumns = size.trim().split(" ");
+                return new Size(Math.max(40, Integer.parseInt(rowsColumns[1])), Math.max(8, Integer.parseInt(rowsColumns[0])));
             }
         }
-        return 160;
+        return new Size(160, Integer.MAX_VALUE);
     }
 
-    /** Draws a frame: over the last one on a terminal, after it elsewhere. */
+    /** Columns and rows a frame may fill. */
+    public record Size(int columns, int rows) {
+    }
+
+    /**
+     * Draws a frame: over the last one on a terminal, after it elsewhere. On a terminal no line
+     * break follows the last line, so a frame as tall as the screen does not scroll its top away.
+     */
     public void draw(Iterable<String> lines) {
         StringBuilder frame = new StringBuilder();
         if (interactive) {
             frame.append(ESC).append('H');
+            String separator = "";
             for (String line : lines) {
-                frame.append(line).append(ESC).append("K\r\n");
+                frame.append(separator).append(line).append(ESC).append('K');
+                separator = "\r\n";
             }
             frame.append(ESC).append('J');
         } else {

@@ -12,31 +12,35 @@ public final class StatusReport {
     private StatusReport() {
     }
 
+    /** The gate's settings and its totals: the sums of the provider rows of the same read. */
     public static String summary(Status status) {
         return "Turnstile on " + status.target() + ": " + (status.enabled() ? "enabled" : "DISABLED (calls go ungated)")
                 + ", global limit " + Formats.limitText(status.globalLimit()) + ", " + status.globalInFlight()
                 + " in flight, " + status.globalQueued() + " queued";
     }
 
-    /** One row per provider: limit, effective, in flight, queued, paused with time left, 429s, reclaims, wait p50/p99. */
+    /**
+     * One row per provider: limit, effective, in flight, queued, paused with time left, 429s,
+     * reclaims and abandoned bodies among them, wait p50/p99.
+     */
     public static Table providers(Status status) {
         Table table = new Table("<PROVIDER", "LIMIT", "EFFECTIVE", "IN FLIGHT", "QUEUED", "<PAUSED", "429s",
-                "RECLAIMED", "WAIT P50", "WAIT P99", "<HOSTS");
+                "RECLAIMED", "ABANDONED", "WAIT P50", "WAIT P99", "<HOSTS");
         for (ProviderStatus provider : status.providers()) {
             table.row(provider.id(), Formats.limitText(provider.limit()), Formats.limitText(provider.effectiveLimit()),
                     provider.inFlight(), provider.queued(), paused(provider), provider.rateLimited(),
-                    provider.reclaimed(), waitP50(provider), waitP99(provider), provider.hosts());
+                    provider.reclaimed(), provider.abandoned(), waitP50(provider), waitP99(provider), provider.hosts());
         }
         return table;
     }
 
     /** The median wait, or {@code -} before the first call got a slot. */
     public static String waitP50(ProviderStatus provider) {
-        return provider.started() == 0 ? "-" : Formats.percentile(provider.waitP50Millis());
+        return Formats.percentile(provider.waitP50Millis());
     }
 
     public static String waitP99(ProviderStatus provider) {
-        return provider.started() == 0 ? "-" : Formats.percentile(provider.waitP99Millis());
+        return Formats.percentile(provider.waitP99Millis());
     }
 
     public static String paused(ProviderStatus provider) {

@@ -120,13 +120,16 @@ class CommandLineIT {
         assertThat(cli.exitCode).as(cli.toString()).isZero();
         List<Map<String, Object>> jvms = rows(cli.out);
         assertThat(jvms).anySatisfy(jvm -> {
-            assertThat(jvm).containsEntry("pid", fixture.target.pid()).containsEntry("turnstile", "yes");
+            assertThat(jvm).containsEntry("pid", fixture.target.pid()).containsEntry("turnstile", "yes")
+                    .containsEntry("note", "started with -javaagent");
             assertThat(jvm.get("main").toString()).endsWith("CallingApp");
         });
         assertThat(jvms).anySatisfy(jvm -> assertThat(jvm).containsEntry("pid", fixture.plain.pid())
-                .containsEntry("turnstile", "no"));
+                .containsEntry("turnstile", "no").containsKey("note"));
+        assertThat(jvms).as("every row says why").allSatisfy(jvm -> assertThat(jvm.get("note").toString()).isNotBlank());
         Cli text = Cli.run("list");
-        assertThat(text.out).containsPattern("(?m)^\\s*" + fixture.target.pid() + "\\s+yes\\s+\\S*CallingApp");
+        assertThat(text.out).containsPattern("(?m)^\\s*" + fixture.target.pid() + "\\s+yes\\s+\\S*CallingApp\\s+started with -javaagent$")
+                .contains("WHY");
     }
 
     // ------------------------------------------------------------------ changes

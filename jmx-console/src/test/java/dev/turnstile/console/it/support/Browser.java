@@ -28,7 +28,7 @@ public final class Browser implements AutoCloseable {
     public Browser() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new AssertionError("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": run jmx-console/install-browser.sh (Debian's chromium and chromium-driver)");
+                    + ": run ./test.sh --install-only (installs Debian's chromium and chromium-driver)");
         }
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         profile = Files.createTempDirectory("turnstile-console-chromium");

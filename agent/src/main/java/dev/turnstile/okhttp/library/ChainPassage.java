@@ -1,0 +1,130 @@
+package dev.turnstile.okhttp.library;
+
+import dev.turnstile.http.Gate;
+import dev.turnstile.http.GatedCall;
+import dev.turnstile.log.FailOpen;
+import dev.turnstile.okhttp.CallPassage;
+import dev.turnstile.okhttp.ChainState;
+import dev.turnstile.okhttp.OkHttpCalls;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One OkHttp call's way through the gate, around its interceptor chain: the slot is taken when
+ * the chain starts and handed to the response body when it ends. Two doors use it: our
+ * application interceptor (clients built after the agent started) and the advice around
+ * {@code RealCall.getResponseWithInterceptorChain} (clients built before a dynamic attach, which
+ * carry no interceptor of ours). Both wrap the same span of a call, so they behave alike.
+ */
+final class ChainPassage implements CallPassage {
+
+    private final GatedCall gated;
+    private final ChainState state;
+
+    private ChainPassage(GatedCall gated, ChainState state) {
+        this.gated = gated;
+        this.state = state;
+    }
+
+    /**
+     * Enters the gate for {@code call}: null to go on ungated; else a passage to end with exactly
+     * one of {@link #passed} or {@link #failed}. Throws when the wait for a slot fails (interrupt,
+     * queue timeout).
+     */
+    static ChainPassage enter(Call call) throws IOException {
+        GatedCall gated = OkHttpCalls.claim(call);
+        if (gated == null) {
+            if (ChainState.current() != null) {
+                // A call made inside a gated call holds no second slot; its statuses are muted.
+                return new ChainPassage(null, ChainState.enter(null));
+            }
+            if (call.isCanceled()) {
+                return null; // withdrawn while queued: OkHttp fails it at once
+            }
+            gated = open(call.request());
+            if (gated == null || !acquire(call, gated)) {
+                return null;
+            }
+        } else if (call.isCanceled()) {
+            gated.fail(); // cancelled between grant and start: OkHttp fails it right away
+            return null;
+        }
+        return new ChainPassage(gated, ChainState.enter(gated));
+    }
+
+    private static GatedCall open(Request request) {
+        Gate gate = OkHttpCalls.gate();
+        if (gate == null) {
+            return null;
+        }
+        try {
+            HttpUrl url = request.url();
+            return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header);
+        } catch (RuntimeException | LinkageError e) {
+            FailOpen.report("okhttp gate", e);
+            return null; // our failure: the call goes through ungated
+        }
+    }
+
+    /** False: go on ungated (an async call the enqueue hook did not see, with no free slot). */
+    private static boolean acquire(Call call, GatedCall gated) throws IOException {
+        if (OkHttpCalls.mayBlockFor(call)) {
+            gated.acquire(); // the caller's own thread: interruptible, fails with the queue timeout
+            return true;
+        }
+        // A dispatcher thread must never wait: take a free slot, else let the call through.
+        CompletableFuture<Void> slot = gated.acquireAsync();
+        if (slot.isDone() && !slot.isCompletedExceptionally()) {
+            return true;
+        }
+        gated.fail();
+        return false;
+    }
+
+    @Override
+    public Object ended(Object response, Throwable thrown) {
+        if (thrown != null || response == null) {
+            failed();
+            return response;
+        }
+        return passed((Response) response);
+    }
+
+    /**
+     * The chain failed (every throwable, checked ones too: OkHttp 5 lets an InterruptedException
+     * out of its connect when the caller is interrupted there, and the slot must still go back).
+     */
+    void failed() {
+        state.exit();
+        if (gated != null) {
+            gated.fail();
+        }
+    }
+
+    /** The chain answered: the response to hand on, whose body now ends the call. */
+    Response passed(Response response) {
+        state.exit();
+        if (gated == null) {
+            return response;
+        }
+        try {
+            state.finalResponse(response.code(), response::header);
+            ResponseBody body = response.body();
+            if (body == null || body.contentLength() == 0) {
+                gated.complete(); // nothing to read: the exchange is over
+                return response;
+            }
+            return response.newBuilder().body(new ReleasingResponseBody(body, gated)).build();
+        } catch (RuntimeException | Error e) {
+            FailOpen.report("okhttp response", e);
+            gated.fail();
+            return response;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.turnstile.reactornetty.library;
+
+import dev.turnstile.http.Gate;
+import dev.turnstile.reactornetty.ReactorNettyLibrary;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Decides once per built request whether it goes to a provider; if so, its exchanges are gated
+ * (see {@link GatedConnect}). A request to any other host keeps the client's own {@code Mono}
+ * untouched, so it costs one URI parse and one host look-up when it is built, nothing per exchange.
+ */
+public final class ReactorNettyAdapter implements ReactorNettyLibrary {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object connect(Gate gate, Object client, Object connect) {
+        if (!(client instanceof HttpClient) || !(connect instanceof Mono)) {
+            return connect;
+        }
+        RequestTarget target = RequestTarget.of(((HttpClient) client).configuration());
+        if (target == null || target.open(gate) == null) {
+            return connect;
+        }
+        return GatedConnect.of((Mono<Connection>) connect, gate, target);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.turnstile.reactornetty.library;
+
+import dev.turnstile.http.Gate;
+import dev.turnstile.http.GatedCall;
+import io.netty.handler.codec.http.HttpHeaders;
+import reactor.netty.http.client.HttpClientConfig;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Where a request built on a Reactor Netty {@code HttpClient} goes, read from its configuration
+ * before anything is sent: method, the URI (resolved against the {@code baseUrl}) and the headers
+ * set on the client, which an agent header may be among (headers the application adds in
+ * {@code send}, as Spring's {@code WebClient} does, come too late for the gate).
+ */
+final class RequestTarget {
+
+    private final String method;
+    private final URI uri;
+    private final HttpHeaders headers;
+
+    private RequestTarget(String method, URI uri, HttpHeaders headers) {
+        this.method = method;
+        this.uri = uri;
+        this.headers = headers;
+    }
+
+    /** The target of {@code config}'s request, or null when its host is not known yet. */
+    static RequestTarget of(HttpClientConfig config) {
+        String uri = config.uri();
+        if (uri == null) {
+            return null; // uri(Mono<String>): resolved only once the exchange runs
+        }
+        if (!hasScheme(uri)) {
+            String base = config.baseUrl();
+            if (base == null || !hasScheme(base)) {
+                return null; // a relative URI on a host given as a socket address
+            }
+            uri = join(base, uri);
+        }
+        try {
+            URI parsed = new URI(uri);
+            return parsed.getHost() == null ? null
+                    : new RequestTarget(config.method().name(), parsed, config.headers());
+        } catch (URISyntaxException e) {
+            return null; // the client reports it itself when it connects
+        }
+    }
+
+    /** A gated call for this request, on the calling thread; null when Turnstile leaves it alone. */
+    GatedCall open(Gate gate) {
+        String path = uri.getRawPath();
+        return gate.open(method, uri.getScheme(), uri.getHost(), uri.getPort(),
+                path == null || path.isEmpty() ? "/" : path, headers::get);
+    }
+
+    private static boolean hasScheme(String uri) {
+        int colon = uri.indexOf("://");
+        return colon > 0 && uri.indexOf('/') > colon;
+    }
+
+    private static String join(String base, String relative) {
+        boolean slashBefore = base.endsWith("/");
+        boolean slashAfter = relative.startsWith("/");
+        if (slashBefore && slashAfter) {
+            return base + relative.substring(1);
+        }
+        return slashBefore || slashAfter || relative.isEmpty() ? base + relative : base + "/" + relative;
+    }
+}
