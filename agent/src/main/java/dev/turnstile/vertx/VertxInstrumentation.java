@@ -10,8 +10,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Vert.x core's {@code HttpClient} 5.0 and later (tested: 5.0.7), and so the Vert.x {@code WebClient} and
- * the Quarkus REST clients over it: one slot per request, HTTP/1.1 and HTTP/2 alike. The
+ * Vert.x core's {@code HttpClient} 5.0 and later (tested: 5.0.7), and so the Vert.x {@code WebClient}
+ * over it: one slot per request (tested over HTTP/1.1; HTTP/2 streams use the same request class). The
  * request's first write (its head) waits for the slot without blocking; the response's end or
  * any failure of the request ends the call. Not gated: Vert.x 4.x, whose write tells a
  * completion handler instead of returning a future (the library check leaves it out).

@@ -1,5 +1,5 @@
 /**
- * Gates Vert.x's {@code HttpClient} (and the {@code WebClient} and Quarkus REST clients over it).
+ * Gates Vert.x's {@code HttpClient} 5 (and the {@code WebClient} over it).
  * A request's head waits for its slot without blocking the event loop: the write is deferred and
  * made on the request's context once the slot is granted; a reset while it waits withdraws it.
  * Each response head reports its status (redirects are attempts of their own); the response's end

@@ -41,10 +41,8 @@ class VertxWebClientIT {
     }
 
     @AfterAll
-    void stopTheClientsJvms() throws Exception {
-        for (ScenarioJvm jvm : jvms.values()) {
-            jvm.close();
-        }
+    void stopTheClientsJvmsWithNoAgentError() throws Exception {
+        AbstractClientIT.stopAndCheck(jvms.values());
     }
 
     /** With a limit of 1, a call that took a second slot for its HttpClient request would never get it. */

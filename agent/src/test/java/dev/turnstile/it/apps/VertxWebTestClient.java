@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Vert.x {@code WebClient} over its {@code HttpClient}, as a Quarkus or Vert.x application
+ * The Vert.x {@code WebClient} over its {@code HttpClient}, as a Vert.x application
  * uses it: the whole answer as one buffer. It has no cancel, so it takes no part in the cancel
  * scenarios.
  */
