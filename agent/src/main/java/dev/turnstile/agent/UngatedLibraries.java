@@ -10,28 +10,30 @@ import java.util.List;
  */
 final class UngatedLibraries {
 
-    /** A library, a class file that shows it is there, and one that shows a gated stack covers it (or null). */
+    /** A library, a class file that shows it is there, and those that show a gated stack covers it. */
     private static final class Known {
         final String name;
         final String present;
-        final String coveredBy;
+        final List<String> coveredBy;
 
-        Known(String name, String present, String coveredBy) {
+        Known(String name, String present, String... coveredBy) {
             this.name = name;
             this.present = present;
-            this.coveredBy = coveredBy;
+            this.coveredBy = List.of(coveredBy);
         }
     }
 
     private static final List<Known> KNOWN = List.of(
-            new Known("Netty without Reactor Netty", "io/netty/channel/Channel.class",
-                    "reactor/netty/http/client/HttpClient.class"),
-            new Known("Vert.x HttpClient", "io/vertx/core/http/HttpClient.class", null),
-            new Known("AsyncHttpClient", "org/asynchttpclient/AsyncHttpClient.class", null),
-            new Known("OkHttp 2", "com/squareup/okhttp/OkHttpClient.class", null),
+            new Known("Netty without Reactor Netty or Vert.x 5", "io/netty/channel/Channel.class",
+                    "reactor/netty/http/client/HttpClient.class", "io/vertx/core/http/HttpClientAgent.class"),
+            // Vert.x 5 is gated; HttpClientAgent is new in 5.0.
+            new Known("Vert.x HttpClient before 5", "io/vertx/core/http/HttpClient.class",
+                    "io/vertx/core/http/HttpClientAgent.class"),
+            new Known("AsyncHttpClient", "org/asynchttpclient/AsyncHttpClient.class"),
+            new Known("OkHttp 2", "com/squareup/okhttp/OkHttpClient.class"),
             new Known("Jetty HttpClient before 12", "org/eclipse/jetty/client/HttpClient.class",
                     "org/eclipse/jetty/client/transport/HttpDestination.class"),
-            new Known("gRPC", "io/grpc/ManagedChannel.class", null));
+            new Known("gRPC", "io/grpc/ManagedChannel.class"));
 
     private UngatedLibraries() {
     }
@@ -41,7 +43,7 @@ final class UngatedLibraries {
         List<String> found = new ArrayList<>();
         for (Known library : KNOWN) {
             if (probe.getResource(library.present) != null
-                    && (library.coveredBy == null || probe.getResource(library.coveredBy) == null)) {
+                    && library.coveredBy.stream().noneMatch(covered -> probe.getResource(covered) != null)) {
                 found.add(library.name);
             }
         }

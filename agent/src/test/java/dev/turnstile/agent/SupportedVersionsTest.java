@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The library check against real libraries: every family fits the versions the tests run
- * (this JDK, OkHttp, Apache HttpClient 4 and 5, Reactor Netty, Jetty HttpClient 12 and Micrometer on the test class path), and both Apache
- * HttpClient 5 families stay out of 5.1.3, each saying what that release lacks: the 5.5 class
- * the library adapter needs, and for the async client the exec chain of 5.3.
+ * (this JDK, OkHttp, Apache HttpClient 4 and 5, Reactor Netty, Jetty HttpClient 12, Vert.x 5 and
+ * Micrometer on the test class path), and both Apache HttpClient 5 families stay out of 5.1.3, each saying what that release lacks: the 5.5 class
+ * the library adapter needs, and for the async client the exec chain of 5.3; the Vert.x family
+ * stays out of Vert.x 4.5, whose request write has another shape.
  */
 class SupportedVersionsTest {
 
@@ -36,8 +37,8 @@ class SupportedVersionsTest {
         }
 
         assertThat(missing).containsOnlyKeys("jdk-httpclient", "urlconnection", "okhttp", "apache-httpclient5",
-                "apache-httpclient5-async", "apache-httpclient4", "reactor-netty", "jetty-httpclient", "micrometer-meters",
-                "ungated-connections");
+                "apache-httpclient5-async", "apache-httpclient4", "reactor-netty", "jetty-httpclient", "vertx-httpclient",
+                "micrometer-meters", "ungated-connections");
         assertThat(missing).allSatisfy((family, gap) -> assertThat(gap).as(family).isNull());
     }
 
@@ -59,6 +60,17 @@ class SupportedVersionsTest {
             assertThat(async.admits(apache51, trigger, poolOf(apache51), skipped)).isFalse();
             assertThat(skipped).singleElement().extracting(SkippedFamily::describe).asString()
                     .startsWith("apache-httpclient5-async: Apache HttpClient async 5.1.3 is not supported (supported: 5.5 and later");
+        }
+    }
+
+    @Test
+    void vertx45IsLeftOutSayingItsWriteDiffers() throws Exception {
+        try (URLClassLoader vertx45 = new URLClassLoader(new URL[] {
+                OLD_LIBRARIES.resolve("vertx-core-4.5.22.jar").toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            FamilyPlan vertx = plan("vertx-httpclient");
+
+            assertThat(check(vertx, vertx45)).contains("no class io.vertx.core.http.HttpClientAgent",
+                    "HttpClientRequestImpl has no method for WriteAdvice");
         }
     }
 

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientPackagesStayApartTest {
 
     /** The client families' packages, under {@code dev.turnstile}. */
-    static final List<String> FAMILIES = List.of("jdkhttp", "urlconnection", "okhttp", "apache4", "apache5", "reactornetty", "jetty", "micrometer", "sockets");
+    static final List<String> FAMILIES = List.of("jdkhttp", "urlconnection", "okhttp", "apache4", "apache5", "reactornetty", "jetty",
+            "vertx", "micrometer", "sockets");
 
     private static final Path CLASSES = Paths.get("target/classes");
 

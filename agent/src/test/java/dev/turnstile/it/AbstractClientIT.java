@@ -173,12 +173,17 @@ public abstract class AbstractClientIT {
                     server.url("/v1/stream?events=5&delayMs=60"), server.url("/v1/chat"), "3");
 
             assertSucceeded(child);
-            List<Exchange> exchanges = byArrival(server);
-            assertThat(exchanges).hasSize(3);
-            for (int i = 1; i < exchanges.size(); i++) {
-                assertThat(exchanges.get(i).arrivedMillis).as("call %d began before the stream before it ended: %s",
-                        i, exchanges).isGreaterThanOrEqualTo(exchanges.get(i - 1).finishedMillis);
-            }
+            assertEachCallBeganAfterTheOneBeforeEnded(server, 3);
+        }
+    }
+
+    /** The server saw {@code calls} calls, one at a time: each arrived after the stream before it ended. */
+    protected static void assertEachCallBeganAfterTheOneBeforeEnded(MockLlmServer server, int calls) {
+        List<Exchange> exchanges = byArrival(server);
+        assertThat(exchanges).hasSize(calls);
+        for (int i = 1; i < exchanges.size(); i++) {
+            assertThat(exchanges.get(i).arrivedMillis).as("call %d began before the stream before it ended: %s",
+                    i, exchanges).isGreaterThanOrEqualTo(exchanges.get(i - 1).finishedMillis);
         }
     }
 

@@ -238,8 +238,8 @@ class RuntimeFaultsIT {
     @MethodSource("jdks")
     void attachingWhileCallsAreInFlightLetsThemFinishAndGatesEveryLaterCall(Path jdk) throws Exception {
         int limit = 2;
-        int held = 6;
-        int later = 10;
+        int held = 7;
+        int later = 12;
         try (MockLlmServer server = new MockLlmServer();
              ChildJvm app = ChildJvm.start(jdk, null, List.of("-XX:+EnableDynamicAgentLoading"),
                      RuntimeFaultsApp.class, "attach", server.url("/v1/held"), server.url("/v1/chat?delayMs=500"))) {
@@ -254,7 +254,7 @@ class RuntimeFaultsIT {
                     .filter(e -> e.path.equals("/v1/chat") && e.finishedMillis >= 0).count() == later,
                     "the calls begun after the attach to finish", AWAIT);
             assertThat(server.maxInFlight()).as("%d ungated calls in flight, then %d gated ones (those of an OkHttp "
-                    + "client built before the attach included) with limit %d\n%s", held, later, limit,
+                    + "and a Vert.x client built before the attach included) with limit %d\n%s", held, later, limit,
                     app.transcript()).isEqualTo(held + limit);
             server.releaseHeld();
             app.awaitExit(TIMEOUT);

@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       a pause longer than an operator would wait for;</li>
  *   <li>{@code change <client> <blocking|async> <limit-1|limit-10000|disable|remove> <url> <n>}:
  *       one call holds the only slot, n more queue behind it, then the operator makes the change;</li>
- *   <li>{@code attach <held-url> <new-url>}: started without the agent, six calls in flight
- *       (JDK send and sendAsync, OkHttp enqueue, HttpURLConnection, Apache 5 classic) when it
- *       prints {@code READY}; after a line on standard input (the agent is attached by then)
- *       ten more, on the same clients (OkHttp's built before the attach: execute and enqueue),
- *       plus two enqueued on an OkHttp client built after it.</li>
+ *   <li>{@code attach <held-url> <new-url>}: started without the agent, seven calls in flight
+ *       (JDK send and sendAsync, OkHttp enqueue, HttpURLConnection, Apache 5 classic, Vert.x) when
+ *       it prints {@code READY}; after a line on standard input (the agent is attached by then)
+ *       twelve more, on the same clients (OkHttp's built before the attach: execute and enqueue;
+ *       Vert.x's: two requests), plus two enqueued on an OkHttp client built after it.</li>
  * </ul>
  */
 public final class RuntimeFaultsApp {
@@ -170,10 +170,11 @@ public final class RuntimeFaultsApp {
         try (TestClient jdk = TestClients.create("jdk", timeout);
              TestClient earlyOkHttp = TestClients.create("okhttp", timeout);
              TestClient urlConnection = TestClients.create("urlconnection", timeout);
-             TestClient apache = TestClients.create("apache5", timeout)) {
+             TestClient apache = TestClients.create("apache5", timeout);
+             TestClient vertx = TestClients.create("vertx", timeout)) {
             List<CompletableFuture<String>> inFlight = List.of(start(jdk, false, heldUrl), start(jdk, false, heldUrl),
                     start(jdk, true, heldUrl), start(earlyOkHttp, true, heldUrl),
-                    start(urlConnection, false, heldUrl), start(apache, false, heldUrl));
+                    start(urlConnection, false, heldUrl), start(apache, false, heldUrl), start(vertx, true, heldUrl));
             System.out.println("READY");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in)).readLine();
@@ -182,7 +183,8 @@ public final class RuntimeFaultsApp {
                         start(jdk, true, newUrl), start(jdk, true, newUrl),
                         start(earlyOkHttp, false, newUrl), start(earlyOkHttp, true, newUrl),
                         start(lateOkHttp, true, newUrl), start(lateOkHttp, true, newUrl),
-                        start(urlConnection, false, newUrl), start(apache, false, newUrl));
+                        start(urlConnection, false, newUrl), start(apache, false, newUrl),
+                        start(vertx, true, newUrl), start(vertx, true, newUrl));
                 return report("NEW", later) + report("HELD", inFlight);
             }
         }

@@ -19,7 +19,9 @@ public final class TestClients {
             Map.entry("reactor-netty-h2", "ReactorNettyH2TestClient"),
             Map.entry("spring-webclient", "SpringWebClientTestClient"),
             Map.entry("spring-ai", "SpringAiTestClient"),
-            Map.entry("jetty", "JettyTestClient")));
+            Map.entry("jetty", "JettyTestClient"),
+            Map.entry("vertx", "VertxTestClient"),
+            Map.entry("vertx-web", "VertxWebTestClient")));
 
     private TestClients() {
     }

@@ -375,9 +375,10 @@ public final class MockLlmServer implements AutoCloseable {
             exchange.status = 200;
             heldWaiting.incrementAndGet();
             return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                    .addHeader("Transfer-Encoding", "chunked").removeHeader("Content-Length")
+                    .addHeader("Transfer-Encoding", "chunked")
                     .body(new HeldBody(new CountingBody(exchange,
                             List.of("data: {\"token\":0}\n\n", "data: [DONE]\n\n"), 10)))
+                    .removeHeader("Content-Length") // after body(), which sets it (to -1 here: Vert.x refuses that)
                     .build();
         }
         return null;

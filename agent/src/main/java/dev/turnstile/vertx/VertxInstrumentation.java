@@ -1,0 +1,51 @@
+package dev.turnstile.vertx;
+
+import dev.turnstile.bootstrap.VertxBridge;
+import dev.turnstile.extension.AdvicePlan;
+import dev.turnstile.extension.ClientInstrumentation;
+import dev.turnstile.extension.SupportedLibrary;
+import dev.turnstile.http.Gate;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Vert.x core's {@code HttpClient} 5.0 and later (tested: 5.0.7), and so the Vert.x {@code WebClient}
+ * over it: one slot per request (tested over HTTP/1.1; HTTP/2 streams use the same request class). The
+ * request's first write (its head) waits for the slot without blocking; the response's end or
+ * any failure of the request ends the call. Not gated: Vert.x 4.x, whose write tells a
+ * completion handler instead of returning a future (the library check leaves it out).
+ */
+public final class VertxInstrumentation implements ClientInstrumentation {
+
+    private static final String IMPL = "io.vertx.core.http.impl.";
+
+    @Override
+    public String name() {
+        return "vertx-httpclient";
+    }
+
+    @Override
+    public SupportedLibrary library() {
+        // HttpClientAgent came with 5.0; a deferred request is failed through its handleException.
+        return SupportedLibrary.of("Vert.x HttpClient", "5.0 and later; tested: 5.0.7", "io.vertx.core.http.HttpClient")
+                .requiresClass("io.vertx.core.http.HttpClientAgent")
+                .requiresMethod(IMPL + "HttpClientRequestImpl", "handleException", 1);
+    }
+
+    @Override
+    public void instrument(AdvicePlan plan) {
+        plan.type(IMPL + "HttpClientRequestImpl")
+                .advice(named("doWrite").and(takesArguments(3)), WriteAdvice.class.getName())
+                .advice(named("handleResponse").and(takesArguments(3)), ResponseAdvice.class.getName());
+        plan.type(IMPL + "HttpClientRequestBase")
+                .advice(named("fail").and(takesArguments(1)), FailureAdvice.class.getName());
+        plan.type(IMPL + "HttpClientResponseImpl")
+                .advice(named("handleEnd").and(takesArguments(1)), ResponseEndAdvice.class.getName());
+    }
+
+    @Override
+    public void activate(Gate gate) {
+        VertxBridge.install(new VertxHooks(gate));
+    }
+}

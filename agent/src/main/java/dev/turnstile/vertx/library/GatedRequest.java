@@ -1,0 +1,111 @@
+package dev.turnstile.vertx.library;
+
+import dev.turnstile.http.DeferredExchange;
+import dev.turnstile.http.GatedCall;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpClientRequest;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+/**
+ * One gated request. When its slot is free at once, its writes go out as usual. Otherwise its
+ * writes wait, in order, and are made on the request's context once the slot is granted; a
+ * failure of the request while it waits (its reset, its idle timeout, its connection closed)
+ * withdraws it from the queue, and a queue timeout fails it saying why.
+ */
+final class GatedRequest implements DeferredExchange.Client {
+
+    private final GatedCall call;
+    private final HttpClientRequest request;
+    private final Executor onContext;
+    private final RequestMethods methods;
+    private final Queue<PendingWrite> pending = new ArrayDeque<>(); // guarded by this
+    private boolean waiting;                                          // guarded by this
+    private Thread writing;                                           // guarded by this
+    private volatile DeferredExchange deferred;
+
+    GatedRequest(GatedCall call, HttpClientRequest request, Context context, RequestMethods methods) {
+        this.call = call;
+        this.request = request;
+        this.onContext = task -> context.runOnContext(ignored -> task.run());
+        this.methods = methods;
+    }
+
+    GatedCall call() {
+        return call;
+    }
+
+    /** The request's first write: null to write it now, else what the skipped write returns. */
+    Object begin(PendingWrite first) {
+        DeferredExchange exchange = DeferredExchange.request(call);
+        if (exchange.grantedAtOnce()) {
+            return null;
+        }
+        synchronized (this) {
+            waiting = true;
+            pending.add(first);
+        }
+        deferred = exchange;
+        exchange.startWhenGranted(this, onContext);
+        return first.skipped();
+    }
+
+    /** A later write: null to write it now, else it waits behind the first. */
+    Object deferIfWaiting(PendingWrite write) {
+        synchronized (this) {
+            if (!waiting || writing == Thread.currentThread()) {
+                return null;
+            }
+            pending.add(write);
+        }
+        return write.skipped();
+    }
+
+    /** Granted, on the request's context: the waiting writes go out in order. */
+    @Override
+    public void start() {
+        while (true) {
+            PendingWrite next;
+            synchronized (this) {
+                next = pending.poll();
+                if (next == null) {
+                    waiting = false;
+                    writing = null;
+                    return;
+                }
+                writing = Thread.currentThread();
+            }
+            try {
+                next.written(methods.write(request, next));
+            } catch (Exception e) {
+                next.fail(e);
+            }
+        }
+    }
+
+    /** Never started (cancelled, queue timeout): its writes and the request fail with {@code why}. */
+    @Override
+    public void fail(Throwable why) {
+        PendingWrite[] waited;
+        synchronized (this) {
+            waiting = false;
+            waited = pending.toArray(new PendingWrite[0]);
+            pending.clear();
+        }
+        for (PendingWrite write : waited) {
+            write.fail(why);
+        }
+        methods.fail(request, why);
+    }
+
+    /** The request failed: a waiting request leaves the queue; either way its call ends. */
+    void failed() {
+        DeferredExchange exchange = deferred;
+        if (exchange != null) {
+            exchange.cancel(false);
+        }
+        call.fail();
+    }
+}

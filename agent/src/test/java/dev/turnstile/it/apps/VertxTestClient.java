@@ -1,0 +1,127 @@
+package dev.turnstile.it.apps;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Vert.x core's {@code HttpClient}, as an application on its event loop uses it: every call is
+ * futures; {@code call} waits for them, resetting the request when the waiting caller is
+ * interrupted, and an async call's {@code cancel} resets its request. The read timeout is the
+ * request's idle timeout.
+ */
+public final class VertxTestClient implements TestClient, TestClient.Factory {
+
+    private static final Buffer BODY = Buffer.buffer("{\"model\":\"m\"}");
+
+    private Vertx vertx;
+    private HttpClient client;
+    private long idleTimeoutMillis;
+
+    @Override
+    public TestClient create(Duration readTimeout) {
+        VertxTestClient created = new VertxTestClient();
+        created.vertx = Vertx.vertx();
+        created.client = created.vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000),
+                new PoolOptions().setHttp1MaxSize(20));
+        created.idleTimeoutMillis = readTimeout.toMillis();
+        return created;
+    }
+
+    private Future<HttpClientRequest> request(String method, String url) {
+        return client.request(new RequestOptions().setMethod(HttpMethod.valueOf(method)).setAbsoluteURI(url)
+                .putHeader("Authorization", "Bearer sk-test-secret-do-not-log")
+                .putHeader("Content-Type", "application/json")
+                .setIdleTimeout(idleTimeoutMillis))
+                // The application hears failures through its futures; without a handler Vert.x also logs them as ERROR.
+                .onSuccess(request -> request.exceptionHandler(failure -> { }));
+    }
+
+    private static Future<HttpClientResponse> send(String method, HttpClientRequest request) {
+        return "GET".equals(method) ? request.send() : request.send(BODY);
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public int call(String method, String url) throws Exception {
+        HttpClientRequest request = await(request(method, url));
+        try {
+            return await(send(method, request).compose(response -> response.body().map(body -> response.statusCode())));
+        } catch (InterruptedException e) {
+            request.reset();
+            throw e;
+        }
+    }
+
+    @Override
+    public int callAndCloseEarly(String url) throws Exception {
+        HttpClientRequest request = await(request("POST", url));
+        CompletableFuture<Integer> firstBytes = new CompletableFuture<>();
+        send("POST", request).onSuccess(response -> response.handler(chunk -> firstBytes.complete(response.statusCode())))
+                .onFailure(firstBytes::completeExceptionally);
+        int status = firstBytes.get(10, TimeUnit.SECONDS);
+        request.reset(); // the application stops reading: Vert.x's way to close a body early
+        return status;
+    }
+
+    @Override
+    public AutoCloseable callAndKeepBodyOpen(String url) throws Exception {
+        HttpClientRequest request = await(request("POST", url));
+        CompletableFuture<Integer> firstBytes = new CompletableFuture<>();
+        send("POST", request).onSuccess(response -> response.handler(chunk -> {
+            response.pause(); // holds the rest of the body unread
+            firstBytes.complete(response.statusCode());
+        })).onFailure(firstBytes::completeExceptionally);
+        firstBytes.get(10, TimeUnit.SECONDS);
+        return request::reset;
+    }
+
+    @Override
+    public CompletableFuture<Integer> callAsync(String url) {
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<Integer> result = new CompletableFuture<Integer>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean done = super.cancel(mayInterruptIfRunning);
+                cancelled.set(true);
+                HttpClientRequest request = sent.get();
+                if (request != null) {
+                    request.reset();
+                }
+                return done;
+            }
+        };
+        request("POST", url).compose(request -> {
+            sent.set(request);
+            if (cancelled.get()) {
+                request.reset();
+            }
+            return send("POST", request);
+        }).compose(response -> response.body().map(body -> response.statusCode()))
+                .onSuccess(result::complete).onFailure(result::completeExceptionally);
+        return result;
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
