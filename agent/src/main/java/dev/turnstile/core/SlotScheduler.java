@@ -174,8 +174,8 @@ public final class SlotScheduler {
         lock.run(() -> backpressure.rateLimited(permit, hintMillis));
     }
 
-    void onRequestsExhausted(Permit permit, long resetMillis) {
-        lock.run(() -> backpressure.requestsExhausted(permit, resetMillis));
+    void onBudgetSpent(Permit permit, long resetMillis, String reason) {
+        lock.run(() -> backpressure.budgetSpent(permit, resetMillis, reason));
     }
 
     // ---------------------------------------------------------------- runtime changes

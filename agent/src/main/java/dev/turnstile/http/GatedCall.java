@@ -91,8 +91,8 @@ public final class GatedCall {
 
     /**
      * A response (or one attempt's response) arrived. A back-off status pauses the provider for
-     * as long as the provider asked (or by backoff); a success that says no requests remain
-     * pauses until the reset.
+     * as long as the provider asked (or by backoff); a success that says a request or token
+     * budget is nearly spent pauses until that budget's reset (see {@link BudgetHeaders}).
      *
      * <p>A back-off status whose hints all say "now" ({@code Retry-After: 0}, a date already
      * past, most often a clock apart from ours) pauses by backoff, as if it had no hint: the
@@ -108,10 +108,9 @@ public final class GatedCall {
             RateLimitHints hints = RateLimitHeaders.read(headers, System.currentTimeMillis());
             current.rateLimited(hints.delayMillis() > 0 ? hints.delayMillis() : -1);
         } else if (status < 400) {
-            RateLimitHints hints = headers == null ? RateLimitHints.NONE
-                    : RateLimitHeaders.read(headers, System.currentTimeMillis());
-            if (hints.requestsExhausted() && hints.hasDelay()) {
-                current.requestsExhausted(hints.delayMillis());
+            SpentBudget spent = BudgetHeaders.read(headers, System.currentTimeMillis());
+            if (spent.isSpent()) {
+                current.budgetSpent(spent.resetMillis(), spent.reason());
             }
         }
     }

@@ -175,6 +175,36 @@ class GateTest {
     }
 
     @Test
+    void aSuccessThatSaysTheTokenBudgetIsNearlySpentPausesWithTheBudgetAsReason() throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 2)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.acquire();
+
+        call.onResponse(200, HeaderLookup.of(Map.of("x-ratelimit-limit-tokens", "150000",
+                "x-ratelimit-remaining-tokens", "1200", "x-ratelimit-reset-tokens", "6m0s",
+                "x-ratelimit-remaining-requests", "499", "x-ratelimit-limit-requests", "500")));
+
+        var stats = scheduler.snapshot().provider("openai");
+        assertThat(stats.paused()).isTrue();
+        assertThat(stats.pauseRemainingMillis()).as("6 min capped at backoff.max, 60 s").isBetween(59_000L, 60_000L);
+        assertThat(stats.pauseReason()).contains("token budget nearly spent")
+                .contains("x-ratelimit-remaining-tokens: 1200 of 150000").contains("x-ratelimit-reset-tokens: 6m0s");
+        assertThat(stats.rateLimited()).isZero();
+    }
+
+    @Test
+    void aSuccessWithMostOfItsBudgetsLeftDoesNotPause() throws IOException {
+        Gate gate = gate(config(provider("anthropic", "api.anthropic.com", 2)));
+        GatedCall call = gate.open("POST", "https", "api.anthropic.com", -1, "/v1/messages", null);
+        call.acquire();
+
+        call.onResponse(200, HeaderLookup.of(Map.of("anthropic-ratelimit-tokens-limit", "80000",
+                "anthropic-ratelimit-tokens-remaining", "801", "anthropic-ratelimit-tokens-reset", "2999-01-01T00:00:00Z")));
+
+        assertThat(scheduler.snapshot().provider("anthropic").paused()).isFalse();
+    }
+
+    @Test
     void aQueuedAsyncCallThatEndsBeforeItsSlotLeavesTheQueue() throws IOException {
         Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
         GatedCall holder = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
