@@ -85,6 +85,16 @@ public final class Permit {
     }
 
     /**
+     * The rate-limited answer said, after its headers (in its body), how long to wait: the pause
+     * lasts at least {@code hintMillis} from now, without counting another rate limit.
+     */
+    public void retryHint(long hintMillis, String reason) {
+        if (scheduler != null && hintMillis > 0) {
+            scheduler.onRetryHint(this, hintMillis, reason);
+        }
+    }
+
+    /**
      * The provider said one of its budgets (requests or tokens) is spent or nearly so until
      * {@code resetMillis} from now: new calls wait until then, at most {@code backoff.max}.
      * {@code reason} names the budget and says why (shown as the pause reason).

@@ -174,6 +174,10 @@ public final class SlotScheduler {
         lock.run(() -> backpressure.rateLimited(permit, hintMillis));
     }
 
+    void onRetryHint(Permit permit, long hintMillis, String reason) {
+        lock.run(() -> backpressure.retryHint(permit, hintMillis, reason));
+    }
+
     void onBudgetSpent(Permit permit, long resetMillis, String reason) {
         lock.run(() -> backpressure.budgetSpent(permit, resetMillis, reason));
     }

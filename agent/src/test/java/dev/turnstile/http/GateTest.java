@@ -204,6 +204,54 @@ class GateTest {
         assertThat(scheduler.snapshot().provider("anthropic").paused()).isFalse();
     }
 
+    private static final String GEMINI_429 = "{\"error\": {\"code\": 429, \"status\": \"RESOURCE_EXHAUSTED\", \"details\": "
+            + "[{\"@type\": \"type.googleapis.com/google.rpc.RetryInfo\", \"retryDelay\": \"45s\"}]}}";
+
+    @Test
+    void aRetryDelayInA429BodyLengthensThePauseAndTheBodyReachesTheApplicationUnchanged() throws IOException {
+        Gate gate = gate(config(provider("gemini", "generativelanguage.googleapis.com", 2)));
+        GatedCall call = gate.open("POST", "https", "generativelanguage.googleapis.com", -1, "/v1beta/models", null);
+        call.acquire();
+        call.onResponse(429, HeaderLookup.of(Map.of("content-type", "application/json")));
+        assertThat(scheduler.snapshot().provider("gemini").pauseRemainingMillis()).as("backoff first").isLessThanOrEqualTo(1_000);
+
+        InputStream body = new ReleasingInputStream(new ByteArrayInputStream(GEMINI_429.getBytes()), call, null);
+        int first = body.read();
+        byte[] rest = body.readAllBytes();
+
+        assertThat((char) first + new String(rest)).isEqualTo(GEMINI_429);
+        var stats = scheduler.snapshot().provider("gemini");
+        assertThat(stats.pauseRemainingMillis()).isBetween(44_000L, 45_000L);
+        assertThat(stats.pauseReason()).contains("google.rpc.RetryInfo").contains("45000 ms");
+        assertThat(stats.rateLimited()).as("one 429, counted once").isEqualTo(1);
+        assertThat(stats.inFlight()).isZero();
+    }
+
+    @Test
+    void a429WithARetryAfterHeaderLeavesItsBodyAlone() throws IOException {
+        Gate gate = gate(config(provider("gemini", "generativelanguage.googleapis.com", 2)));
+        GatedCall call = gate.open("POST", "https", "generativelanguage.googleapis.com", -1, "/v1beta/models", null);
+        call.acquire();
+        call.onResponse(429, HeaderLookup.of(Map.of("retry-after", "2")));
+        assertThat(call.bodyPeek()).isNull();
+
+        new ReleasingInputStream(new ByteArrayInputStream(GEMINI_429.getBytes()), call, null).readAllBytes();
+
+        assertThat(scheduler.snapshot().provider("gemini").pauseRemainingMillis()).isBetween(1_000L, 2_000L);
+    }
+
+    @Test
+    void aSuccessBodyIsNotPeeked() throws IOException {
+        Gate gate = gate(config(provider("gemini", "generativelanguage.googleapis.com", 2)));
+        GatedCall call = gate.open("POST", "https", "generativelanguage.googleapis.com", -1, "/v1beta/models", null);
+        call.acquire();
+        call.onResponse(200, HeaderLookup.of(Map.of()));
+
+        assertThat(call.bodyPeek()).isNull();
+        new ReleasingInputStream(new ByteArrayInputStream(GEMINI_429.getBytes()), call, null).readAllBytes();
+        assertThat(scheduler.snapshot().provider("gemini").paused()).isFalse();
+    }
+
     @Test
     void aQueuedAsyncCallThatEndsBeforeItsSlotLeavesTheQueue() throws IOException {
         Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
