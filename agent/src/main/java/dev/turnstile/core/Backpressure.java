@@ -44,12 +44,20 @@ final class Backpressure {
         awaitQuietPeriod(provider, now);
     }
 
-    /** The provider said no requests remain until {@code resetMillis} from now. */
-    void requestsExhausted(Permit permit, long resetMillis) {
+    /** A rate-limited answer's late hint (from its body): the pause lasts at least that long. */
+    void retryHint(Permit permit, long hintMillis, String reason) {
         ProviderState provider = permit.provider;
         if (!provider.removed) {
-            pause(provider, TimeUnit.MILLISECONDS.toNanos(resetMillis), lock.now(),
-                    "no requests remain until the provider's reset");
+            pause(provider, TimeUnit.MILLISECONDS.toNanos(Math.min(hintMillis, SchedulerSettings.LONGEST.toMillis())),
+                    lock.now(), reason);
+        }
+    }
+
+    /** The provider said a budget is (nearly) spent until {@code resetMillis} from now; the pause is capped. */
+    void budgetSpent(Permit permit, long resetMillis, String reason) {
+        ProviderState provider = permit.provider;
+        if (!provider.removed) {
+            pause(provider, provider.pause.budgetPauseNanos(resetMillis), lock.now(), reason);
         }
     }
 

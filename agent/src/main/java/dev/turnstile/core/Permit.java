@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * The right to make one call. Whoever holds it ends it exactly once with
  * {@link #release(Outcome)}; later calls, and a release after the watchdog took the slot back,
  * are no-ops. Rate-limit signals seen while the call runs go through
- * {@link #rateLimited(long)} and {@link #requestsExhausted(long)}, so the scheduler can pause
+ * {@link #rateLimited(long)} and {@link #budgetSpent(long, String)}, so the scheduler can pause
  * the provider as soon as the response headers say so, not only when the body ends.
  *
  * <p>An <em>ungated</em> permit (unknown provider, provider removed while queued, scheduler
@@ -84,10 +84,24 @@ public final class Permit {
         }
     }
 
-    /** The provider said no requests remain: pause until {@code resetMillis} from now. */
-    public void requestsExhausted(long resetMillis) {
+    /**
+     * The rate-limited answer said, after its headers (in its body), how long to wait: the pause
+     * lasts at least {@code hintMillis} from now, without counting another rate limit.
+     */
+    public void retryHint(long hintMillis, String reason) {
+        if (scheduler != null && hintMillis > 0) {
+            scheduler.onRetryHint(this, hintMillis, reason);
+        }
+    }
+
+    /**
+     * The provider said one of its budgets (requests or tokens) is spent or nearly so until
+     * {@code resetMillis} from now: new calls wait until then, at most {@code backoff.max}.
+     * {@code reason} names the budget and says why (shown as the pause reason).
+     */
+    public void budgetSpent(long resetMillis, String reason) {
         if (scheduler != null && resetMillis > 0) {
-            scheduler.onRequestsExhausted(this, resetMillis);
+            scheduler.onBudgetSpent(this, resetMillis, reason);
         }
     }
 

@@ -180,8 +180,12 @@ public final class SlotScheduler {
         lock.run(() -> backpressure.rateLimited(permit, hintMillis));
     }
 
-    void onRequestsExhausted(Permit permit, long resetMillis) {
-        lock.run(() -> backpressure.requestsExhausted(permit, resetMillis));
+    void onRetryHint(Permit permit, long hintMillis, String reason) {
+        lock.run(() -> backpressure.retryHint(permit, hintMillis, reason));
+    }
+
+    void onBudgetSpent(Permit permit, long resetMillis, String reason) {
+        lock.run(() -> backpressure.budgetSpent(permit, resetMillis, reason));
     }
 
     // ---------------------------------------------------------------- runtime changes

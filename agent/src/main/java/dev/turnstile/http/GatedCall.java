@@ -28,6 +28,8 @@ public final class GatedCall {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Permit permit;
     private volatile PermitFuture pending;
+    /** A copy of the start of a back-off answer's body whose headers gave no hint; null otherwise. */
+    private volatile BodyPeek peek;
 
     GatedCall(SlotScheduler scheduler, CallRequest request, BackoffConfig backoff) {
         this.scheduler = scheduler;
@@ -91,8 +93,8 @@ public final class GatedCall {
 
     /**
      * A response (or one attempt's response) arrived. A back-off status pauses the provider for
-     * as long as the provider asked (or by backoff); a success that says no requests remain
-     * pauses until the reset.
+     * as long as the provider asked (or by backoff); a success that says a request or token
+     * budget is nearly spent pauses until that budget's reset (see {@link BudgetHeaders}).
      *
      * <p>A back-off status whose hints all say "now" ({@code Retry-After: 0}, a date already
      * past, most often a clock apart from ours) pauses by backoff, as if it had no hint: the
@@ -107,13 +109,23 @@ public final class GatedCall {
         if (backoff.pausesOn(status)) {
             RateLimitHints hints = RateLimitHeaders.read(headers, System.currentTimeMillis());
             current.rateLimited(hints.delayMillis() > 0 ? hints.delayMillis() : -1);
+            if (hints.delayMillis() <= 0) {
+                peek = new BodyPeek(); // the hint may be in the body (Gemini): see it as the application reads it
+            }
         } else if (status < 400) {
-            RateLimitHints hints = headers == null ? RateLimitHints.NONE
-                    : RateLimitHeaders.read(headers, System.currentTimeMillis());
-            if (hints.requestsExhausted() && hints.hasDelay()) {
-                current.requestsExhausted(hints.delayMillis());
+            SpentBudget spent = BudgetHeaders.read(headers, System.currentTimeMillis());
+            if (spent.isSpent()) {
+                current.budgetSpent(spent.resetMillis(), spent.reason());
             }
         }
+    }
+
+    /**
+     * Where a body wrapper copies the bytes the application reads, when this call's answer was
+     * a back-off status without a header hint; null otherwise (the usual case: copy nothing).
+     */
+    public BodyPeek bodyPeek() {
+        return peek;
     }
 
     /** The response body ended or was closed. */
@@ -140,6 +152,7 @@ public final class GatedCall {
         }
         Permit current = permit;
         if (current != null) {
+            applyBodyHint(current);
             return current.release(outcome);
         } else {
             PermitFuture future = pending;
@@ -147,6 +160,19 @@ public final class GatedCall {
                 future.cancel(false); // ended before its slot came: leave the queue
             }
             return false;
+        }
+    }
+
+    /** A retry delay found in the peeked body lengthens the pause the status began (never shortens it). */
+    private void applyBodyHint(Permit current) {
+        BodyPeek seen = peek;
+        if (seen != null) {
+            peek = null;
+            long delay = seen.retryDelayMillis();
+            if (delay > 0) {
+                current.retryHint(delay, "rate limited; the provider's body (google.rpc.RetryInfo retryDelay) asked to wait "
+                        + delay + " ms");
+            }
         }
     }
 

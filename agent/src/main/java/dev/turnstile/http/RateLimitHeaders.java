@@ -50,10 +50,39 @@ public final class RateLimitHeaders {
         long delay = retryAfterMillis(headers.get("retry-after"), nowEpochMillis);
         delay = Math.max(delay, toMillis(decimalNanos(headers.get("retry-after-ms"), NANOS_PER_MILLI)));
         delay = Math.max(delay, toMillis(goDurationNanos(headers.get("x-ratelimit-reset-requests"))));
-        delay = Math.max(delay, rfc3339Millis(headers.get("anthropic-ratelimit-requests-reset"), nowEpochMillis));
+        delay = Math.max(delay, rfc3339DelayMillis(headers.get("anthropic-ratelimit-requests-reset"), nowEpochMillis));
         boolean exhausted = isZero(headers.get("x-ratelimit-remaining-requests"))
                 || isZero(headers.get("anthropic-ratelimit-requests-remaining"));
         return RateLimitHints.of(delay, exhausted);
+    }
+
+    /** A Go duration header ({@code 6m0s}) in milliseconds, rounded up and capped; -1 when absent or invalid. */
+    static long goDurationMillis(String value) {
+        return toMillis(goDurationNanos(value));
+    }
+
+    /**
+     * A count header ({@code 150000}): a plain non-negative integer, surrounding whitespace
+     * allowed, huge values clamped to {@link Long#MAX_VALUE}; -1 when absent or malformed.
+     */
+    static long count(String value) {
+        if (value == null) {
+            return -1;
+        }
+        int from = start(value);
+        int to = end(value, from);
+        if (from == to) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!Timestamps.isDigit(c)) {
+                return -1;
+            }
+            n = n > (Long.MAX_VALUE - 9) / 10 ? Long.MAX_VALUE : n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** {@code retry-after}: delta-seconds or HTTP-date; -1 when absent or invalid. */
@@ -73,7 +102,8 @@ public final class RateLimitHeaders {
         return millisUntil(Timestamps.httpDate(value, from, to, now), now);
     }
 
-    private static long rfc3339Millis(String value, long now) {
+    /** Milliseconds until an RFC 3339 header's instant: 0 when past, capped; -1 when absent or invalid. */
+    static long rfc3339DelayMillis(String value, long now) {
         if (value == null) {
             return -1;
         }
@@ -217,20 +247,7 @@ public final class RateLimitHeaders {
 
     /** A remaining-requests count of exactly zero ({@code 0}, {@code 00}); garbage is not zero. */
     private static boolean isZero(String value) {
-        if (value == null) {
-            return false;
-        }
-        int from = start(value);
-        int to = end(value, from);
-        if (from == to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (value.charAt(i) != '0') {
-                return false;
-            }
-        }
-        return true;
+        return count(value) == 0;
     }
 
     private static long toMillis(long nanos) {

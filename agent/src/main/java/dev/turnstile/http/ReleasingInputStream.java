@@ -6,7 +6,9 @@ import java.io.InputStream;
 
 /**
  * A response body that ends its {@link GatedCall} when it is read to the end, closed, or fails.
- * Written once, shared by every client whose body is an {@code InputStream}.
+ * Written once, shared by every client whose body is an {@code InputStream}. When the call asks
+ * for it ({@link GatedCall#bodyPeek()}), it copies the bytes read, which reach the application
+ * unchanged.
  */
 public final class ReleasingInputStream extends FilterInputStream {
 
@@ -31,6 +33,11 @@ public final class ReleasingInputStream extends FilterInputStream {
             int b = super.read();
             if (b < 0) {
                 call.complete();
+            } else {
+                BodyPeek peek = call.bodyPeek();
+                if (peek != null) {
+                    peek.write(b);
+                }
             }
             return b;
         } catch (IOException | RuntimeException | Error e) {
@@ -45,6 +52,11 @@ public final class ReleasingInputStream extends FilterInputStream {
             int n = super.read(buffer, offset, length);
             if (n < 0) {
                 call.complete();
+            } else {
+                BodyPeek peek = call.bodyPeek();
+                if (peek != null) {
+                    peek.write(buffer, offset, n); // a copy of what the application just got
+                }
             }
             return n;
         } catch (IOException | RuntimeException | Error e) {

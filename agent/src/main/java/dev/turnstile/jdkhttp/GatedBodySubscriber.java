@@ -1,6 +1,8 @@
 package dev.turnstile.jdkhttp;
 
+import dev.turnstile.http.BodyPeek;
 import dev.turnstile.http.GatedCall;
+import dev.turnstile.log.FailOpen;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -11,7 +13,9 @@ import java.util.concurrent.Flow;
 /**
  * Ends the gated call when the body completes, fails, or is cancelled (an {@code ofInputStream}
  * closed early cancels its subscription). The application's subscriber is always called, and
- * first: our bookkeeping must never stop its callbacks.
+ * first: our bookkeeping must never stop its callbacks. When the call asks for it
+ * ({@link GatedCall#bodyPeek()}), a copy of each chunk is taken before it is handed on, without
+ * moving the buffers.
  */
 final class GatedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
@@ -49,6 +53,16 @@ final class GatedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
     @Override
     public void onNext(List<ByteBuffer> item) {
+        BodyPeek peek = call.bodyPeek();
+        if (peek != null) {
+            try {
+                for (ByteBuffer buffer : item) {
+                    peek.write(buffer); // a copy: the buffers' positions do not move
+                }
+            } catch (RuntimeException e) {
+                FailOpen.report("jdk-httpclient body peek", e);
+            }
+        }
         delegate.onNext(item);
     }
 

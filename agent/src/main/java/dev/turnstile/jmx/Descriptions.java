@@ -43,7 +43,8 @@ final class Descriptions {
         TEXT.put("Paused", "True while the provider's queue is paused after a rate limit or by an operator.");
         TEXT.put("PauseRemainingMillis", "Milliseconds until the pause ends; 0 when not paused.");
         TEXT.put("PauseReason", "Why the provider is paused: a rate limit with the provider's hint or the backoff step, "
-                + "no requests remaining until the reset, or an operator; empty when not paused.");
+                + "a request or token budget spent or nearly spent (naming its headers) until its reset, or an operator; "
+                + "empty when not paused.");
         TEXT.put("Hosts", "Comma list of host, host:port or *.domain whose calls this provider gates.");
         TEXT.put("MaxHoldMillis", "Watchdog: a slot held longer than this (ms) is taken back.");
         TEXT.put("QueueTimeoutMillis", "Max wait for a slot (ms); 0 = as long as the caller waits. Applies to calls queued from now on.");
@@ -74,7 +75,7 @@ final class Descriptions {
                 + "started; never reset (also counted in ReclaimedTotal).");
         TEXT.put("TimedOutTotal", "Calls that gave up after QueueTimeoutMillis in the queue, since the agent started; never reset.");
         TEXT.put("CancelledTotal", "Calls cancelled or interrupted while queued, since the agent started; never reset.");
-        TEXT.put("PausesTotal", "Pauses that began (rate limit, no requests remaining, or operator) since the agent started; "
+        TEXT.put("PausesTotal", "Pauses that began (rate limit, a spent request or token budget, or operator) since the agent started; "
                 + "a pause extended while running counts once; never reset.");
         TEXT.put("WaitP50Millis1m", "Median time a call waited for its slot (ms), over calls granted in the last 60 s; 0 when none.");
         TEXT.put("WaitP99Millis1m", "99th percentile of the time a call waited for its slot (ms), over calls granted in the last 60 s; "

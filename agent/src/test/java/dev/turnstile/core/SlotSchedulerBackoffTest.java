@@ -136,19 +136,48 @@ class SlotSchedulerBackoffTest {
     }
 
     @Test
-    void requestsExhaustedPausesUntilTheResetWithoutCountingARateLimit() {
+    void aSpentBudgetPausesUntilTheResetWithoutCountingARateLimit() {
         SchedulerHarness h = new SchedulerHarness().provider("openai", 3);
         Permit permit = granted(h.call("openai", "a"));
 
-        permit.requestsExhausted(6_000);
+        permit.budgetSpent(6_000, "token budget nearly spent");
         permit.release(Outcome.SUCCESS);
 
         ProviderSnapshot stats = h.stats("openai");
         assertThat(stats.paused()).isTrue();
         assertThat(stats.pauseRemainingMillis()).isEqualTo(6000);
-        assertThat(stats.pauseReason()).isEqualTo("no requests remain until the provider's reset");
+        assertThat(stats.pauseReason()).isEqualTo("token budget nearly spent");
         assertThat(stats.rateLimited()).isZero();
         assertThat(stats.effectiveLimit()).isEqualTo(3);
+        assertThat(h.events).contains("paused openai 6000");
+    }
+
+    @Test
+    void aSpentBudgetNeverPausesLongerThanTheBackoffMaximum() {
+        SchedulerSettings settings = SchedulerSettings.builder()
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(20)).build();
+        SchedulerHarness h = new SchedulerHarness(settings).provider("openai", 3);
+        Permit permit = granted(h.call("openai", "a"));
+
+        permit.budgetSpent(Long.MAX_VALUE, "requests budget spent");
+
+        assertThat(h.stats("openai").pauseRemainingMillis()).isEqualTo(20_000);
+        PermitFuture waiting = h.call("openai", "b");
+        h.advance(Duration.ofSeconds(19));
+        assertThat(waiting).isNotDone();
+        h.advance(Duration.ofSeconds(1));
+        assertThat(waiting).isDone();
+    }
+
+    @Test
+    void aSpentBudgetWithNoTimeLeftDoesNotPause() {
+        SchedulerHarness h = new SchedulerHarness().provider("openai", 3);
+        Permit permit = granted(h.call("openai", "a"));
+
+        permit.budgetSpent(0, "requests budget spent");
+        permit.budgetSpent(-5, "requests budget spent");
+
+        assertThat(h.stats("openai").paused()).isFalse();
     }
 
     @Test

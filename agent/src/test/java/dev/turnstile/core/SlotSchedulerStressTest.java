@@ -421,7 +421,7 @@ class SlotSchedulerStressTest {
                 if (signal < 15) {
                     signalRateLimit(permit, random);
                 } else if (signal < 20) {
-                    permit.requestsExhausted(1 + random.nextInt(2)); // a pause, not a limit change: any phase
+                    permit.budgetSpent(1 + random.nextInt(2), "budget spent"); // a pause, not a limit change: any phase
                 }
                 holdBriefly(random);
             } finally {

@@ -175,6 +175,84 @@ class GateTest {
     }
 
     @Test
+    void aSuccessThatSaysTheTokenBudgetIsNearlySpentPausesWithTheBudgetAsReason() throws IOException {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 2)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.acquire();
+
+        call.onResponse(200, HeaderLookup.of(Map.of("x-ratelimit-limit-tokens", "150000",
+                "x-ratelimit-remaining-tokens", "1200", "x-ratelimit-reset-tokens", "6m0s",
+                "x-ratelimit-remaining-requests", "499", "x-ratelimit-limit-requests", "500")));
+
+        var stats = scheduler.snapshot().provider("openai");
+        assertThat(stats.paused()).isTrue();
+        assertThat(stats.pauseRemainingMillis()).as("6 min capped at backoff.max, 60 s").isBetween(59_000L, 60_000L);
+        assertThat(stats.pauseReason()).contains("token budget nearly spent")
+                .contains("x-ratelimit-remaining-tokens: 1200 of 150000").contains("x-ratelimit-reset-tokens: 6m0s");
+        assertThat(stats.rateLimited()).isZero();
+    }
+
+    @Test
+    void aSuccessWithMostOfItsBudgetsLeftDoesNotPause() throws IOException {
+        Gate gate = gate(config(provider("anthropic", "api.anthropic.com", 2)));
+        GatedCall call = gate.open("POST", "https", "api.anthropic.com", -1, "/v1/messages", null);
+        call.acquire();
+
+        call.onResponse(200, HeaderLookup.of(Map.of("anthropic-ratelimit-tokens-limit", "80000",
+                "anthropic-ratelimit-tokens-remaining", "801", "anthropic-ratelimit-tokens-reset", "2999-01-01T00:00:00Z")));
+
+        assertThat(scheduler.snapshot().provider("anthropic").paused()).isFalse();
+    }
+
+    private static final String GEMINI_429 = "{\"error\": {\"code\": 429, \"status\": \"RESOURCE_EXHAUSTED\", \"details\": "
+            + "[{\"@type\": \"type.googleapis.com/google.rpc.RetryInfo\", \"retryDelay\": \"45s\"}]}}";
+
+    @Test
+    void aRetryDelayInA429BodyLengthensThePauseAndTheBodyReachesTheApplicationUnchanged() throws IOException {
+        Gate gate = gate(config(provider("gemini", "generativelanguage.googleapis.com", 2)));
+        GatedCall call = gate.open("POST", "https", "generativelanguage.googleapis.com", -1, "/v1beta/models", null);
+        call.acquire();
+        call.onResponse(429, HeaderLookup.of(Map.of("content-type", "application/json")));
+        assertThat(scheduler.snapshot().provider("gemini").pauseRemainingMillis()).as("backoff first").isLessThanOrEqualTo(1_000);
+
+        InputStream body = new ReleasingInputStream(new ByteArrayInputStream(GEMINI_429.getBytes()), call, null);
+        int first = body.read();
+        byte[] rest = body.readAllBytes();
+
+        assertThat((char) first + new String(rest)).isEqualTo(GEMINI_429);
+        var stats = scheduler.snapshot().provider("gemini");
+        assertThat(stats.pauseRemainingMillis()).isBetween(44_000L, 45_000L);
+        assertThat(stats.pauseReason()).contains("google.rpc.RetryInfo").contains("45000 ms");
+        assertThat(stats.rateLimited()).as("one 429, counted once").isEqualTo(1);
+        assertThat(stats.inFlight()).isZero();
+    }
+
+    @Test
+    void a429WithARetryAfterHeaderLeavesItsBodyAlone() throws IOException {
+        Gate gate = gate(config(provider("gemini", "generativelanguage.googleapis.com", 2)));
+        GatedCall call = gate.open("POST", "https", "generativelanguage.googleapis.com", -1, "/v1beta/models", null);
+        call.acquire();
+        call.onResponse(429, HeaderLookup.of(Map.of("retry-after", "2")));
+        assertThat(call.bodyPeek()).isNull();
+
+        new ReleasingInputStream(new ByteArrayInputStream(GEMINI_429.getBytes()), call, null).readAllBytes();
+
+        assertThat(scheduler.snapshot().provider("gemini").pauseRemainingMillis()).isBetween(1_000L, 2_000L);
+    }
+
+    @Test
+    void aSuccessBodyIsNotPeeked() throws IOException {
+        Gate gate = gate(config(provider("gemini", "generativelanguage.googleapis.com", 2)));
+        GatedCall call = gate.open("POST", "https", "generativelanguage.googleapis.com", -1, "/v1beta/models", null);
+        call.acquire();
+        call.onResponse(200, HeaderLookup.of(Map.of()));
+
+        assertThat(call.bodyPeek()).isNull();
+        new ReleasingInputStream(new ByteArrayInputStream(GEMINI_429.getBytes()), call, null).readAllBytes();
+        assertThat(scheduler.snapshot().provider("gemini").paused()).isFalse();
+    }
+
+    @Test
     void aQueuedAsyncCallThatEndsBeforeItsSlotLeavesTheQueue() throws IOException {
         Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
         GatedCall holder = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);

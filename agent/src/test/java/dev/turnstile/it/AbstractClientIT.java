@@ -259,6 +259,27 @@ public abstract class AbstractClientIT {
     }
 
     /**
+     * A 429 without a header hint whose body carries Gemini's {@code retryDelay: "3s"} holds the
+     * queue for those 3 s (the backoff alone would be at most 1 s), and the application reads
+     * the body unchanged. For the clients whose body wrapper copies what the application reads.
+     */
+    protected void assertA429BodyHintHoldsTheQueue(Path jdk) throws Exception {
+        try (MockLlmServer server = new MockLlmServer()) {
+            ScenarioRun child = run(jdk, gating(server, 1).queueTimeout(Duration.ofSeconds(10)), "parallel",
+                    server.url("/v1/ratelimit?first=1&retryDelay=3"), server.url("/v1/chat"), "2");
+
+            assertThat(child.stdout()).as(child.transcript()).contains("DONE failures=0");
+            List<Exchange> exchanges = byArrival(server);
+            assertThat(exchanges).as(child.transcript()).hasSize(2);
+            assertThat(exchanges.get(0).status).isEqualTo(429);
+            assertThat(exchanges.get(1).arrivedMillis - exchanges.get(0).finishedMillis)
+                    .as("pause after retryDelay 3s (%s)", exchanges).isGreaterThanOrEqualTo(2_500);
+            assertThat(child.stdout()).as(child.transcript())
+                    .filteredOn(line -> line.startsWith("CALL ") && line.endsWith("status=429")).hasSize(1);
+        }
+    }
+
+    /**
      * The calls that had to queue (all but the first {@code limit} of them) reached the server
      * only about a second after the 429 was answered; the 429 itself reached the application.
      */

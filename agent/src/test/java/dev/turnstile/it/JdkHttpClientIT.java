@@ -1,5 +1,10 @@
 package dev.turnstile.it;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+
 /** {@code java.net.http.HttpClient}, {@code send} and {@code sendAsync}. */
 class JdkHttpClientIT extends AbstractAsyncClientIT {
 
@@ -15,6 +20,12 @@ class JdkHttpClientIT extends AbstractAsyncClientIT {
     @Override
     protected boolean letsADroppedBodyBecomeGarbage() {
         return false;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aRetryDelayInA429BodyHoldsTheQueue(Path jdk) throws Exception {
+        assertA429BodyHintHoldsTheQueue(jdk);
     }
 
     /** The JDK client's request timeout covers the wait for the headers, not the body. */

@@ -20,6 +20,12 @@ class OkHttpIT extends AbstractAsyncClientIT {
         return "okhttp";
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aRetryDelayInA429BodyHoldsTheQueue(Path jdk) throws Exception {
+        assertA429BodyHintHoldsTheQueue(jdk);
+    }
+
     /** {@code entries} without the jars whose file names start with one of {@code prefixes}. */
     protected static List<String> without(List<String> entries, String... prefixes) {
         List<String> kept = new ArrayList<>();

@@ -43,6 +43,16 @@ public final class PausePolicy {
         return hintMillis >= 0 ? TimeUnit.MILLISECONDS.toNanos(hintMillis) : backoffNanos();
     }
 
+    /**
+     * How long to hold new calls for a budget the provider says is spent until {@code resetMillis}
+     * from now: that long, but never longer than {@code backoff.max}. Such a pause is a guess made
+     * before any 429, so it is held to the same cap as a pause without a hint.
+     */
+    public long budgetPauseNanos(long resetMillis) {
+        long max = tuning.backoffMaxNanos();
+        return resetMillis >= TimeUnit.NANOSECONDS.toMillis(max) ? max : TimeUnit.MILLISECONDS.toNanos(resetMillis);
+    }
+
     /** A call granted at {@code grantedNanos} succeeded: the provider answers again, so backoff starts afresh. */
     public void onSuccess(long grantedNanos, boolean callWasRateLimited) {
         if (!callWasRateLimited && admittedSinceBackoff(grantedNanos)) {

@@ -1,5 +1,6 @@
 package dev.turnstile.okhttp.library;
 
+import dev.turnstile.http.BodyPeek;
 import dev.turnstile.http.GatedCall;
 import okio.Buffer;
 import okio.ForwardingSource;
@@ -7,7 +8,10 @@ import okio.Source;
 
 import java.io.IOException;
 
-/** Ends the gated call when the body is exhausted, closed, or fails to read. */
+/**
+ * Ends the gated call when the body is exhausted, closed, or fails to read; when the call asks
+ * for it ({@link GatedCall#bodyPeek()}), copies the bytes read, which reach the application unchanged.
+ */
 final class ReleasingSource extends ForwardingSource {
 
     private final GatedCall call;
@@ -28,6 +32,11 @@ final class ReleasingSource extends ForwardingSource {
         }
         if (read == -1) {
             call.complete();
+        } else if (read > 0) {
+            BodyPeek peek = call.bodyPeek();
+            if (peek != null && !peek.isFull()) {
+                sink.copyTo(peek, sink.size() - read, read); // a copy of what the application just got
+            }
         }
         return read;
     }

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code /v1/stream?events=N&delayMs=D} — a server-sent-event stream of N events, D ms apart;</li>
  *   <li>{@code /v1/ratelimit?first=K&retryAfter=S} — the first K requests get 429 with
- *       {@code Retry-After: S}, the rest a short stream;</li>
+ *       {@code Retry-After: S}, the rest a short stream; with {@code retryDelay=S} instead, no
+ *       header but Gemini's {@code google.rpc.RetryInfo} body with {@code "retryDelay": "Ss"};</li>
  *   <li>{@code /v1/stall} — headers, one event, then silence for 30 s (for read timeouts);</li>
  *   <li>{@code /v1/stall-headers} — silence for 30 s before the headers (for clients whose
  *       timeout covers only the wait for headers, like the JDK's);</li>
@@ -150,12 +151,20 @@ public final class MockLlmServer implements AutoCloseable {
                     exchange.status = 429;
                     // Every call admitted together with this one has arrived, and is still in
                     // flight, when the 429 goes out: any later arrival was queued behind it.
-                    return new MockResponse.Builder().code(429).headersDelay(RATE_LIMIT_DELAY_MS, TimeUnit.MILLISECONDS)
-                            .addHeader("Retry-After", String.valueOf(intParam(target, "retryAfter", 1)))
+                    int retryDelay = intParam(target, "retryDelay", -1);
+                    MockResponse.Builder limited = new MockResponse.Builder().code(429)
+                            .headersDelay(RATE_LIMIT_DELAY_MS, TimeUnit.MILLISECONDS)
                             .addHeader("Content-Type", "application/json")
                             .addHeader("Transfer-Encoding", "chunked")
-                            .body(new CountingBody(exchange, List.of("{\"error\":\"rate_limited\"}"), 0))
-                            .removeHeader("Content-Length")
+                            .removeHeader("Content-Length");
+                    if (retryDelay < 0) {
+                        return limited.addHeader("Retry-After", String.valueOf(intParam(target, "retryAfter", 1)))
+                                .body(new CountingBody(exchange, List.of("{\"error\":\"rate_limited\"}"), 0)).build();
+                    }
+                    // Gemini's way: no header, the hint in the body, split across two chunks.
+                    return limited.body(new CountingBody(exchange, List.of(
+                            "{\"error\": {\"code\": 429, \"status\": \"RESOURCE_EXHAUSTED\", \"details\": [{\"@type\": ",
+                            "\"type.googleapis.com/google.rpc.RetryInfo\", \"retryDelay\": \"" + retryDelay + "s\"}]}}"), 0))
                             .build();
                 }
                 exchange.status = 200;

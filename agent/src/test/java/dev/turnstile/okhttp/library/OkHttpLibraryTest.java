@@ -192,4 +192,20 @@ class OkHttpLibraryTest {
         assertThat(inFlight()).isZero();
         assertThat(call.isEnded()).isTrue();
     }
+
+    @Test
+    void aRetryDelayInA429BodyIsReadAsTheApplicationReadsTheUnchangedBody() throws IOException {
+        GatedCall call = acquired();
+        call.onResponse(429, name -> null);
+        String gemini = "{\"error\": {\"code\": 429, \"details\": [{\"@type\": "
+                + "\"type.googleapis.com/google.rpc.RetryInfo\", \"retryDelay\": \"20s\"}]}}";
+
+        BufferedSource body = Okio.buffer(new ReleasingSource(new Buffer().writeUtf8(gemini), call));
+        String read = body.readUtf8();
+
+        assertThat(read).isEqualTo(gemini);
+        assertThat(scheduler.snapshot().provider("t").pauseRemainingMillis()).isBetween(19_000L, 20_000L);
+        assertThat(scheduler.snapshot().provider("t").pauseReason()).contains("retryDelay");
+        assertThat(inFlight()).isZero();
+    }
 }
