@@ -73,7 +73,7 @@ public final class TurnstileAgent {
                     warn(log, warnings, "turnstile.persist=true needs turnstile.config=PATH; runtime changes will not be saved");
                 }
             }
-            if (config.redisUrl().isPresent()) {
+            if (config.redis().isPresent()) {
                 // The keys are read and checked ahead of the shared backend, so that a replica's
                 // configuration can be written now; until it ships, say plainly what is in force.
                 warn(log, warnings, "turnstile.redis.url is set, but limits shared through Redis are not in this version yet:"
