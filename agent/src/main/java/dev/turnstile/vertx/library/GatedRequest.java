@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientRequest;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One gated request. When its slot is free at once, its writes go out as usual. Otherwise its
@@ -21,9 +22,11 @@ final class GatedRequest implements DeferredExchange.Client {
     private final HttpClientRequest request;
     private final Executor onContext;
     private final RequestMethods methods;
-    private final Queue<PendingWrite> pending = new ArrayDeque<>(); // guarded by this
-    private boolean waiting;                                          // guarded by this
-    private Thread writing;                                           // guarded by this
+    // A lock, not a monitor: no agent code on a call path enters a monitor (virtual threads).
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Queue<PendingWrite> pending = new ArrayDeque<>(); // guarded by lock
+    private boolean waiting;                                          // guarded by lock
+    private Thread writing;                                           // guarded by lock
     private volatile DeferredExchange deferred;
 
     GatedRequest(GatedCall call, HttpClientRequest request, Context context, RequestMethods methods) {
@@ -43,9 +46,12 @@ final class GatedRequest implements DeferredExchange.Client {
         if (exchange.grantedAtOnce()) {
             return null;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             waiting = true;
             pending.add(first);
+        } finally {
+            lock.unlock();
         }
         deferred = exchange;
         exchange.startWhenGranted(this, onContext);
@@ -54,11 +60,14 @@ final class GatedRequest implements DeferredExchange.Client {
 
     /** A later write: null to write it now, else it waits behind the first. */
     Object deferIfWaiting(PendingWrite write) {
-        synchronized (this) {
+        lock.lock();
+        try {
             if (!waiting || writing == Thread.currentThread()) {
                 return null;
             }
             pending.add(write);
+        } finally {
+            lock.unlock();
         }
         return write.skipped();
     }
@@ -68,7 +77,8 @@ final class GatedRequest implements DeferredExchange.Client {
     public void start() {
         while (true) {
             PendingWrite next;
-            synchronized (this) {
+            lock.lock();
+            try {
                 next = pending.poll();
                 if (next == null) {
                     waiting = false;
@@ -76,6 +86,8 @@ final class GatedRequest implements DeferredExchange.Client {
                     return;
                 }
                 writing = Thread.currentThread();
+            } finally {
+                lock.unlock();
             }
             try {
                 next.written(methods.write(request, next));
@@ -89,10 +101,13 @@ final class GatedRequest implements DeferredExchange.Client {
     @Override
     public void fail(Throwable why) {
         PendingWrite[] waited;
-        synchronized (this) {
+        lock.lock();
+        try {
             waiting = false;
             waited = pending.toArray(new PendingWrite[0]);
             pending.clear();
+        } finally {
+            lock.unlock();
         }
         for (PendingWrite write : waited) {
             write.fail(why);
