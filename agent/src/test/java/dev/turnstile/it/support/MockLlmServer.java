@@ -155,17 +155,19 @@ public final class MockLlmServer implements AutoCloseable {
                     MockResponse.Builder limited = new MockResponse.Builder().code(429)
                             .headersDelay(RATE_LIMIT_DELAY_MS, TimeUnit.MILLISECONDS)
                             .addHeader("Content-Type", "application/json")
-                            .addHeader("Transfer-Encoding", "chunked")
-                            .removeHeader("Content-Length");
+                            .addHeader("Transfer-Encoding", "chunked");
+                    // Content-Length goes after body(), which sets it (to -1 for a streamed body:
+                    // Netty and Vert.x refuse that next to chunked).
                     if (retryDelay < 0) {
                         return limited.addHeader("Retry-After", String.valueOf(intParam(target, "retryAfter", 1)))
-                                .body(new CountingBody(exchange, List.of("{\"error\":\"rate_limited\"}"), 0)).build();
+                                .body(new CountingBody(exchange, List.of("{\"error\":\"rate_limited\"}"), 0))
+                                .removeHeader("Content-Length").build();
                     }
                     // Gemini's way: no header, the hint in the body, split across two chunks.
                     return limited.body(new CountingBody(exchange, List.of(
                             "{\"error\": {\"code\": 429, \"status\": \"RESOURCE_EXHAUSTED\", \"details\": [{\"@type\": ",
                             "\"type.googleapis.com/google.rpc.RetryInfo\", \"retryDelay\": \"" + retryDelay + "s\"}]}}"), 0))
-                            .build();
+                            .removeHeader("Content-Length").build();
                 }
                 exchange.status = 200;
                 // A call that arrives before the pause could have ended stays in flight past it:
