@@ -4,7 +4,7 @@ import dev.turnstile.it.apps.CallerLoop;
 import dev.turnstile.it.support.Gating;
 import dev.turnstile.it.support.Jdks;
 import dev.turnstile.it.support.MockLlmServer;
-import dev.turnstile.it.support.ScenarioJvm;
+import dev.turnstile.it.support.ScenarioJvms;
 import dev.turnstile.it.support.ScenarioRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -12,10 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VertxWebClientIT {
 
-    private final Map<Path, ScenarioJvm> jvms = new LinkedHashMap<>();
+    private final ScenarioJvms jvms = new ScenarioJvms(CallerLoop.class, entries -> entries);
 
     static Stream<Path> jdks() {
         return Jdks.all().stream();
     }
 
     private ScenarioRun run(Path jdk, Gating gating, String scenario, String... args) throws Exception {
-        ScenarioJvm jvm = jvms.computeIfAbsent(jdk, key -> new ScenarioJvm(key, entries -> entries, CallerLoop.class,
-                "vertx-web"));
-        return jvm.run(gating, Duration.ofSeconds(10), scenario, List.of(args), AbstractClientIT.SCENARIO_TIMEOUT);
+        return jvms.run(jdk, "vertx-web", gating, AbstractClientIT.SCENARIO_TIMEOUT, scenario, args);
     }
 
     @AfterAll
     void stopTheClientsJvmsWithNoAgentError() throws Exception {
-        AbstractClientIT.stopAndCheck(jvms.values());
+        AbstractClientIT.stopAndCheck(jvms.all());
     }
 
     /** With a limit of 1, a call that took a second slot for its HttpClient request would never get it. */
