@@ -8,9 +8,10 @@
 # 2. runs the discrete-event simulation (dev.turnstile.bench.sim.SimulationReport in
 #    bench/target/benchmarks.jar, a few seconds) and writes its grid with the demo's measured
 #    numbers next to the simulated ones; the demo's own table follows;
-# 3. appends the capacity comparison (dev.turnstile.bench.sim.CapacityReport, a few seconds): no
-#    gate, static limits, the fixed-headroom rule, the old -1/+1 and AIMD against a provider whose
-#    hidden cap changes mid-run.
+# 3. appends the capacity grid (dev.turnstile.bench.sim.CapacityReport, about a minute): no gate,
+#    static limits, the fixed-headroom rule, the old -1/+1, AIMD alone and Turnstile (AIMD and the
+#    budget headers) against a provider whose binding limit (concurrency cap, requests or tokens
+#    per minute) is hidden, steady or changing mid-run.
 # If the demo fails, the section still has the simulation and says the demo gave no table.
 # Environment: JAVA the java command; SIM_SEED, SIM_REPLICATIONS, SIM_CAPACITY_REPLICATIONS override
 # the defaults (42, 10, 3);

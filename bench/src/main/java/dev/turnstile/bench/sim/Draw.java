@@ -11,6 +11,9 @@ interface Draw {
     /** How it is drawn, for the report. */
     String describe();
 
+    /** The mean of the draws. */
+    double mean();
+
     /**
      * Lognormal around {@code median} seconds: most calls near the median, a heavy tail of slow
      * ones (long answers, a busy provider). {@code sigma} is the spread of the log.
@@ -23,8 +26,13 @@ interface Draw {
             }
 
             @Override
+            public double mean() {
+                return median * Math.exp(sigma * sigma / 2);
+            }
+
+            @Override
             public String describe() {
-                double mean = median * Math.exp(sigma * sigma / 2);
+                double mean = mean();
                 double p99 = median * Math.exp(sigma * 2.326);
                 return String.format(Locale.ROOT, "lognormal, median %.1f s, σ %.1f (mean %.2f s, p99 %.1f s)",
                         median, sigma, mean, p99);
@@ -38,6 +46,11 @@ interface Draw {
             @Override
             public double seconds(Random random) {
                 return low + (high - low) * random.nextDouble();
+            }
+
+            @Override
+            public double mean() {
+                return (low + high) / 2;
             }
 
             @Override

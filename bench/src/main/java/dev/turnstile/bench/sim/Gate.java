@@ -1,5 +1,6 @@
 package dev.turnstile.bench.sim;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** What stands between the agents and the provider: nothing, or Turnstile's scheduler. */
@@ -42,7 +43,7 @@ interface Gate {
 
         Slot NONE = new Slot() {
             @Override
-            public void rateLimited(long retryAfterMillis) {
+            public void answered(int status, Map<String, String> headers) {
             }
 
             @Override
@@ -50,8 +51,8 @@ interface Gate {
             }
         };
 
-        /** The provider answered 429 with this Retry-After (what the agent's HTTP layer reports). */
-        void rateLimited(long retryAfterMillis);
+        /** The provider answered with this status and these headers (what the agent's HTTP layer sees). */
+        void answered(int status, Map<String, String> headers);
 
         /** The response ended. */
         void release();

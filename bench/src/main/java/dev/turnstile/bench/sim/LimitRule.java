@@ -32,11 +32,26 @@ enum LimitRule {
             return ceiling -> new AdaptiveLimit(ceiling, tuning(true));
         }
     },
-    /** Turnstile's algorithm now: halve per episode, +1 per quiet period, a failed probe undone. */
-    AIMD("AIMD (new)") {
+    /** Turnstile's algorithm, but blind to budget headers: what AIMD alone does. */
+    AIMD_BLIND("AIMD, 429s only") {
         @Override
         LimitPolicy.Factory factory(IntSupplier inFlight) {
-            return ceiling -> new AimdLimit(ceiling, tuning(true));
+            return aimd();
+        }
+    },
+    /**
+     * Turnstile now: halve per episode, +1 per quiet period, a failed probe undone, and the budget
+     * headers read as the agent reads them.
+     */
+    AIMD("Turnstile (AIMD + budget headers)") {
+        @Override
+        LimitPolicy.Factory factory(IntSupplier inFlight) {
+            return aimd();
+        }
+
+        @Override
+        boolean readsBudgetHeaders() {
+            return true;
         }
     };
 
@@ -57,6 +72,18 @@ enum LimitRule {
 
     /** The policies of this rule; {@code inFlight} counts the calls that hold a slot. */
     abstract LimitPolicy.Factory factory(IntSupplier inFlight);
+
+    /**
+     * Whether the gate also reads the provider's budget headers, as the agent does; the rules we
+     * compare it with learn from 429s alone.
+     */
+    boolean readsBudgetHeaders() {
+        return false;
+    }
+
+    private static LimitPolicy.Factory aimd() {
+        return ceiling -> new AimdLimit(ceiling, tuning(true));
+    }
 
     private static LimitTuning tuning(boolean lowers) {
         return new LimitTuning() {

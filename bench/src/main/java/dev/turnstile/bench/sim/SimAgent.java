@@ -19,6 +19,7 @@ final class SimAgent {
     private final Tally tally;
     private final Random draws;
     private final Random jitter;
+    private final Random tokenDraws;
 
     private int turn;
     private int call;
@@ -26,6 +27,7 @@ final class SimAgent {
     private double turnStartSeconds;
     private long turnStartMillis;
     private double callSeconds;
+    private long callTokens;
 
     SimAgent(int id, Workload workload, VirtualClock clock, Gate gate, SimProvider provider, Tally tally, long seed) {
         this.id = id;
@@ -37,6 +39,7 @@ final class SimAgent {
         this.tally = tally;
         this.draws = new Random(seed * 31 + id);
         this.jitter = new Random(~(seed * 31 + id));
+        this.tokenDraws = new Random((seed * 31 + id) ^ 0x70CE45L); // its own stream: call times stay as they were
     }
 
     void start() {
@@ -52,6 +55,7 @@ final class SimAgent {
 
     private void nextCall() {
         callSeconds = workload.callTime().seconds(draws);
+        callTokens = Workload.callTokens(tokenDraws);
         rateLimits = 0;
         attempt();
     }
@@ -61,29 +65,30 @@ final class SimAgent {
     }
 
     private void send(Gate.Slot slot) {
-        if (provider.admit()) {
+        SimProvider.Answer answer = provider.admit(clock.seconds(), callTokens);
+        if (answer.served()) {
             clock.after(callSeconds, () -> {
-                provider.finish();
+                slot.answered(200, provider.finish(clock.seconds()));
                 slot.release();
                 answered();
             });
         } else {
             clock.after(provider.rejectSeconds(), () -> {
-                slot.rateLimited(Math.round(provider.retryAfterSeconds() * 1000));
+                slot.answered(429, answer.headers());
                 slot.release();
-                rejected();
+                rejected(answer.retryAfterSeconds());
             });
         }
     }
 
     /** A 429: sleep out Retry-After plus jitter and try again, or give the turn up. */
-    private void rejected() {
+    private void rejected(double retryAfterSeconds) {
         rateLimits++;
         if (rateLimits > workload.maxRetries()) {
             endTurn(false);
             return;
         }
-        clock.after(provider.retryAfterSeconds() + workload.retryJitterSeconds() * jitter.nextDouble(), this::attempt);
+        clock.after(retryAfterSeconds + workload.retryJitterSeconds() * jitter.nextDouble(), this::attempt);
     }
 
     private void answered() {

@@ -1,6 +1,7 @@
 package dev.turnstile.bench.sim;
 
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * What the agents do. Each of {@code agents} agents starts {@code staggerSeconds} after the
@@ -20,6 +21,9 @@ record Workload(int agents, int turnsPerAgent, int callsPerTurn, Draw callTime, 
     static final Draw LLM_CALL = Draw.lognormal(2.0, 0.8);
     /** A tool runs, or the agent prepares its next prompt. */
     static final Draw TOOL_PAUSE = Draw.uniform(0.2, 1.0);
+    /** Tokens a call counts against a token budget (prompt and answer): uniform in this range. */
+    static final int CALL_TOKENS_LOW = 500;
+    static final int CALL_TOKENS_HIGH = 3500;
     /** Retries as many as it takes: every turn finishes, so turn times compare like with like. */
     static final int RETRY_FOREVER = Integer.MAX_VALUE;
 
@@ -57,6 +61,11 @@ record Workload(int agents, int turnsPerAgent, int callsPerTurn, Draw callTime, 
      */
     static Workload saturating(int agents) {
         return new Workload(agents, 100_000, 5, LLM_CALL, TOOL_PAUSE, Draw.uniform(1, 3), 0.25, 0.25, RETRY_FOREVER);
+    }
+
+    /** The tokens of one call, drawn from {@code random}. */
+    static long callTokens(Random random) {
+        return CALL_TOKENS_LOW + random.nextInt(CALL_TOKENS_HIGH - CALL_TOKENS_LOW + 1);
     }
 
     /** The same agents, retrying a 429 at most {@code retries} times. */

@@ -12,6 +12,12 @@ class CapacityRunTest {
     private static final Workload AGENTS = Workload.saturating(48);
     /** A shorter run than the report's: 16 at once, 8 from 150 s to 300 s, 16 again until 450 s. */
     private static final ChangingCapacity HALVED = new ChangingCapacity(16, 8, 150, 300, 450);
+    private static final ChangingCapacity LOOSE_RPM = ChangingCapacity.steady(3_000, 450);
+    private static final ChangingCapacity LOOSE_TPM = ChangingCapacity.steady(6_000_000, 450);
+
+    private static ProviderLimits capped(ChangingCapacity cap) {
+        return new ProviderLimits(ProviderLimits.Binding.CONCURRENCY, cap, LOOSE_RPM, LOOSE_TPM);
+    }
 
     @Test
     void theCapDropsAndComesBack() {
@@ -23,8 +29,7 @@ class CapacityRunTest {
 
     @Test
     void aStaticLimitAtASteadyCapMeetsNo429AndKeepsTheProviderBusy() {
-        CapacityRun run = CapacityRun.run(AGENTS, new ChangingCapacity(8, 8, 100, 200, 300), LimitRule.STATIC, 8,
-                SEED);
+        CapacityRun run = CapacityRun.run(AGENTS, capped(ChangingCapacity.steady(8, 300)), LimitRule.STATIC, 8, SEED);
 
         assertThat(run.rejected()).isZero();
         assertThat(run.utilisation()).as("the agents ask for more than the cap all the time").isGreaterThan(0.95);
@@ -32,9 +37,9 @@ class CapacityRunTest {
 
     @Test
     void aimdFollowsTheCapWhereTheOtherRulesWasteItOrMeet429s() {
-        CapacityRun aimd = CapacityRun.run(AGENTS, HALVED, LimitRule.AIMD, 64, SEED);
-        CapacityRun step = CapacityRun.run(AGENTS, HALVED, LimitRule.STEP, 64, SEED);
-        CapacityRun headroom = CapacityRun.run(AGENTS, HALVED, LimitRule.FIXED_HEADROOM, 64, SEED);
+        CapacityRun aimd = CapacityRun.run(AGENTS, capped(HALVED), LimitRule.AIMD, 64, SEED);
+        CapacityRun step = CapacityRun.run(AGENTS, capped(HALVED), LimitRule.STEP, 64, SEED);
+        CapacityRun headroom = CapacityRun.run(AGENTS, capped(HALVED), LimitRule.FIXED_HEADROOM, 64, SEED);
 
         assertThat(aimd.rejectedShare()).isLessThan(step.rejectedShare() / 5);
         assertThat(aimd.utilisation(2)).as("after the cap came back").isGreaterThan(headroom.utilisation(2) + 0.2);

@@ -4,11 +4,16 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TurnstileGateTest {
+
+    /** OpenAI's headers of an answer after which no request is left for 5 s. */
+    private static final Map<String, String> SPENT = Map.of("x-ratelimit-limit-requests", "240",
+            "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "5s");
 
     private final VirtualClock clock = new VirtualClock();
     private final List<String> granted = new ArrayList<>();
@@ -49,7 +54,7 @@ class TurnstileGateTest {
     void aRateLimitPausesTheQueueForRetryAfter() {
         TurnstileGate gate = new TurnstileGate(clock, 2, false, new Random(1));
         call(gate, "a", clock.epochMillis());
-        slots.get(0).rateLimited(1000);
+        slots.get(0).answered(429, Map.of("Retry-After", "1"));
         slots.get(0).release();
         call(gate, "b", clock.epochMillis());
         assertThat(granted).containsExactly("a");
@@ -57,6 +62,31 @@ class TurnstileGateTest {
         clock.runUntil(() -> granted.size() == 2);
 
         assertThat(clock.seconds()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anAnswerSayingTheRequestBudgetIsSpentHoldsTheQueueUntilItsReset() {
+        TurnstileGate gate = new TurnstileGate(clock, 2, false, new Random(1));
+        call(gate, "a", clock.epochMillis());
+        slots.get(0).answered(200, SPENT);
+        slots.get(0).release();
+        call(gate, "b", clock.epochMillis());
+        assertThat(granted).containsExactly("a");
+
+        clock.runUntil(() -> granted.size() == 2);
+
+        assertThat(clock.seconds()).isEqualTo(5.0);
+    }
+
+    @Test
+    void aRuleThatLearnsFrom429sAloneDoesNotSeeTheBudgetHeaders() {
+        TurnstileGate gate = new TurnstileGate(clock, 2, false, new Random(1), LimitRule.AIMD_BLIND);
+        call(gate, "a", clock.epochMillis());
+        slots.get(0).answered(200, SPENT);
+        slots.get(0).release();
+        call(gate, "b", clock.epochMillis());
+
+        assertThat(granted).containsExactly("a", "b");
     }
 
     /** A call that holds its slot until released by hand. */
