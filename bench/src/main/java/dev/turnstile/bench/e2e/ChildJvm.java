@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A child JVM started with the same {@code java} as this one, reading its standard output line
  * by line; its standard error goes to a file (agents log there).
  */
-final class ChildJvm implements Closeable {
+public final class ChildJvm implements Closeable {
 
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
     private static final long EXIT_WAIT_SECONDS = 30;
@@ -28,7 +28,7 @@ final class ChildJvm implements Closeable {
     }
 
     /** {@code java JVM_OPTIONS -cp CLASSPATH MAIN ARGS}. */
-    static ChildJvm start(List<String> jvmOptions, Path classpath, String mainClass, List<String> args, Path stderr)
+    public static ChildJvm start(List<String> jvmOptions, Path classpath, String mainClass, List<String> args, Path stderr)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
@@ -51,7 +51,7 @@ final class ChildJvm implements Closeable {
         return line;
     }
 
-    List<String> readAllLines() throws IOException {
+    public List<String> readAllLines() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
             lines.add(line);
@@ -69,7 +69,7 @@ final class ChildJvm implements Closeable {
     }
 
     /** Waits for a clean exit; fails on a non-zero exit code. */
-    void awaitSuccess() throws IOException, InterruptedException {
+    public void awaitSuccess() throws IOException, InterruptedException {
         int code = exitCode();
         if (code != 0) {
             throw new IOException("child " + process.pid() + " exited with " + code);

@@ -1,6 +1,7 @@
 package dev.turnstile.bench.sim;
 
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * One run against a provider with hidden limits ({@link ProviderLimits}), for a fixed span of
@@ -24,9 +25,15 @@ record CapacityRun(double[] used, double[] capacity, RunResult calls) {
 
     /** No gate when {@code rule} is null; else Turnstile (oldest turn first) with that rule. */
     static CapacityRun run(Workload workload, ProviderLimits limits, LimitRule rule, int limit, long seed) {
+        return run(workload, limits, clock -> rule == null ? Gate.direct()
+                : new TurnstileGate(clock, limit, false, new Random(seed), rule), seed);
+    }
+
+    /** The same with the gate {@code gates} makes on the run's clock. */
+    static CapacityRun run(Workload workload, ProviderLimits limits, Function<VirtualClock, Gate> gates, long seed) {
         VirtualClock clock = new VirtualClock();
         SimProvider provider = limits.provider();
-        Gate gate = rule == null ? Gate.direct() : new TurnstileGate(clock, limit, false, new Random(seed), rule);
+        Gate gate = gates.apply(clock);
         Tally tally = new Tally(workload.agents());
         for (int id = 0; id < workload.agents(); id++) {
             new SimAgent(id, workload, clock, gate, provider, tally, seed).start();

@@ -14,9 +14,9 @@ final class Format {
         return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
     }
 
-    /** A measured time in seconds, one decimal. */
+    /** A measured time in seconds, one decimal; a dash for none (NaN). */
     static String oneDecimal(double seconds) {
-        return String.format(Locale.ROOT, "%.1f", seconds);
+        return Double.isNaN(seconds) ? "–" : String.format(Locale.ROOT, "%.1f", seconds);
     }
 
     /** {@code a / b} as "0.62×"; a dash when {@code b} is zero. */

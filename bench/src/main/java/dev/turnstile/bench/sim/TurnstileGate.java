@@ -57,10 +57,15 @@ final class TurnstileGate implements Gate {
 
     /** Turnstile as the agent runs it: its default limit algorithm, reading budget headers. */
     TurnstileGate(VirtualClock clock, int limit, boolean fifo, Random random) {
+        this(clock, limit, fifo, random, settings());
+    }
+
+    /** The same, with the scheduler's settings given (a turn-idle and quiet period of another time scale). */
+    TurnstileGate(VirtualClock clock, int limit, boolean fifo, Random random, SchedulerSettings settings) {
         this.clock = clock;
         this.fifo = fifo;
         this.readsBudgets = true;
-        this.scheduler = new SlotScheduler(settings(), clock, clock, random, SlotCounter.Factory.local());
+        this.scheduler = new SlotScheduler(settings, clock, clock, random, SlotCounter.Factory.local());
         this.http = httpGate(limit);
     }
 
