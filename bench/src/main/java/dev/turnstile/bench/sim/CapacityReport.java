@@ -155,8 +155,9 @@ public final class CapacityReport {
                 + "them told to the gate: a concurrency cap (a call beyond it is answered 429 with `Retry-After: ")
                 .append(Format.seconds(Setup.RETRY_AFTER_SECONDS)).append("`, and no header reveals it), and a budget "
                         + "of requests and one of tokens per minute, kept as OpenAI keeps them: a bucket that holds a "
-                        + "minute's worth, starts full and refills continuously. Every request counts against the "
-                        + "request budget, a rejected one too; a call's tokens (uniform ")
+                        + "minute's worth, starts full and refills continuously. Every request spends one of the "
+                        + "request budget, also one the cap or the token budget then turns away; a call's tokens "
+                        + "(uniform ")
                 .append(Workload.CALL_TOKENS_LOW).append("..").append(Workload.CALL_TOKENS_HIGH)
                 .append(", prompt and answer) count when it is served. A call over a budget is answered 429 with a "
                         + "`Retry-After` of the whole seconds until it would fit. Every answer carries OpenAI's "

@@ -13,8 +13,9 @@ import java.util.function.DoubleToIntFunction;
  * ({@link MinuteBudget}). A call beyond any of them is answered at once (after
  * {@code rejectSeconds}) with 429 and a {@code Retry-After}: {@code retryAfterSeconds} for the
  * cap, which no header reveals, like the demo's mock; for a budget, the whole seconds until the
- * call would fit. Every request counts against the request budget, a rejected one too (as
- * OpenAI counts them); a call's tokens count when it is served. A served call takes the time the
+ * call would fit. Every request that finds one left spends one of the request budget, also
+ * when the cap or the token budget then turns it away (OpenAI counts failed requests too); a
+ * call's tokens count when it is served. A served call takes the time the
  * workload drew for it.
  *
  * <p>Like OpenAI, every answer of a provider with budgets carries
