@@ -46,6 +46,21 @@ class CapacityRunTest {
     }
 
     @Test
+    void aRequestBudgetIsMeasuredAgainstWhatItLetsThroughAndTurnstileHoldsItWhereATooHighStaticLimitMeets429s() {
+        ProviderLimits budget = new ProviderLimits(ProviderLimits.Binding.REQUESTS, ChangingCapacity.steady(32, 450),
+                ChangingCapacity.steady(240, 450), LOOSE_TPM);
+
+        CapacityRun turnstile = CapacityRun.run(AGENTS, budget, LimitRule.AIMD, 64, SEED);
+        CapacityRun tooHigh = CapacityRun.run(AGENTS, budget, LimitRule.STATIC, 22, SEED);
+
+        assertThat(turnstile.utilisation()).isGreaterThan(0.9).isLessThanOrEqualTo(1.0);
+        assertThat(turnstile.rejectedShare()).isLessThan(0.02);
+        assertThat(tooHigh.rejectedShare()).isGreaterThan(0.3);
+        assertThat(tooHigh.served()).as("the budget caps what anyone is served: its refill plus the first bucket")
+                .isLessThanOrEqualTo(240 + 240 * 450 / 60);
+    }
+
+    @Test
     void theFixedHeadroomRuleKeepsTheObservedConcurrencyLessItsHeadroomAndNeverClimbs() {
         AtomicInteger inFlight = new AtomicInteger(10);
         FixedHeadroomLimit limit = new FixedHeadroomLimit(64, 2, inFlight::get);
