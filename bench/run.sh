@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what it needs, runs every Turnstile benchmark in one go and writes bench/RESULTS.md
-# (about 8 minutes on 2 cores). See bench/README.md for what each figure means.
+# (about 11 minutes on 2 cores). See bench/README.md for what each figure means.
 #
 #   bench/run.sh                      # everything: overhead startup footprint simulation jmh
 #   bench/run.sh startup footprint    # only these parts, into bench/target/results/RESULTS.md

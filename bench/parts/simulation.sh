@@ -12,10 +12,13 @@
 #    static limits, the fixed-headroom rule, the old -1/+1, AIMD alone and Turnstile (AIMD and the
 #    budget headers) against a provider whose binding limit (concurrency cap, requests or tokens
 #    per minute) is hidden, steady or changing mid-run.
+# 4. appends the confirmation of one capacity cell on real JVMs (dev.turnstile.bench.sim.CapacityConfirmation,
+#    about 2 minutes): agents in a child JVM with agent/target/turnstile-agent.jar and without it,
+#    against the simulation's provider model served over HTTP, next to the simulated cell.
 # If the demo fails, the section still has the simulation and says the demo gave no table.
 # Environment: JAVA the java command; SIM_SEED, SIM_REPLICATIONS, SIM_CAPACITY_REPLICATIONS override
 # the defaults (42, 10, 3);
-# SIM_SKIP_DEMO=1 leaves the demo out.
+# SIM_SKIP_DEMO=1 leaves the demo out, SIM_SKIP_CONFIRMATION=1 the real-JVM confirmation.
 set -euo pipefail
 if [[ $# -ne 1 ]]; then
   echo "usage: bash bench/parts/simulation.sh FRAGMENT.md" >&2
@@ -63,5 +66,18 @@ fi
 echo "simulation: finding the capacity ..." >&2
 "$java" -cp "$bench_jar" dev.turnstile.bench.sim.CapacityReport \
   --seed "${SIM_SEED:-42}" --replications "${SIM_CAPACITY_REPLICATIONS:-3}" >>"$work/section.md"
+if [[ "${SIM_SKIP_CONFIRMATION:-}" != 1 ]]; then
+  echo "simulation: confirming one capacity cell on real JVMs (about 2 min) ..." >&2
+  if "$java" -cp "$bench_jar" dev.turnstile.bench.sim.CapacityConfirmation --agent agent/target/turnstile-agent.jar \
+      --apps bench/target/e2e-apps.jar --work "$work/confirmation" >"$work/confirmation.md" 2>"$work/confirmation.err"; then
+    cat "$work/confirmation.md" >>"$work/section.md"
+  else
+    code=$?
+    echo "simulation: the real-JVM confirmation failed (exit $code); its output:" >&2
+    cat "$work/confirmation.err" >&2
+    printf '### Confirmation on a real JVM\n\n**Failed** (exit code %d); its output is in the log of this part.\n\n' \
+      "$code" >>"$work/section.md"
+  fi
+fi
 mv "$work/section.md" "$fragment"
 echo "simulation: wrote $fragment" >&2
