@@ -76,7 +76,15 @@ class CapacityRunTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameSection() {
-        assertThat(new CapacityReport(SEED, 1).section()).isEqualTo(new CapacityReport(SEED, 1).section());
+    void theSameSeedGivesTheSameRun() {
+        ProviderLimits tokens = new ProviderLimits(ProviderLimits.Binding.TOKENS, ChangingCapacity.steady(32, 450),
+                LOOSE_RPM, new ChangingCapacity(400_000, 200_000, 150, 300, 450));
+
+        CapacityRun first = CapacityRun.run(AGENTS, tokens, LimitRule.AIMD, 64, SEED);
+        CapacityRun second = CapacityRun.run(AGENTS, tokens, LimitRule.AIMD, 64, SEED);
+
+        assertThat(second.used()).containsExactly(first.used());
+        assertThat(second.capacity()).containsExactly(first.capacity());
+        assertThat(second.calls()).isEqualTo(first.calls());
     }
 }
