@@ -102,6 +102,7 @@ final class Calls implements SlotBackend.Grants {
     private Permit start(ProviderState provider, AgentState agent, long tokenEstimate, long enqueuedNanos, long now) {
         Permit permit = new Permit(scheduler, provider, agent, now);
         permit.budgetEntry = provider.budget.record(tokenEstimate, now);
+        permit.countsTokens = permit.budgetEntry != null && provider.budget.tpm() > 0;
         provider.calls.link(permit);
         providers.inFlight++;
         provider.stats.started++;

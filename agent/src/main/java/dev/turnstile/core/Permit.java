@@ -37,6 +37,8 @@ public final class Permit {
     boolean wasRateLimited;
     /** What this call counts in its provider's budget window; null while the budgets are off. Guarded by the lock. */
     WindowBudget.Entry budgetEntry;
+    /** Set before the permit is handed out: its provider had a token budget when the call started. */
+    boolean countsTokens;
 
     Permit(SlotScheduler scheduler, ProviderState provider, AgentState agent, long grantedNanos) {
         this.scheduler = scheduler;
@@ -107,6 +109,11 @@ public final class Permit {
         if (scheduler != null && resetMillis > 0) {
             scheduler.onBudgetSpent(this, resetMillis, reason);
         }
+    }
+
+    /** Whether the answer's token usage is worth reading: the provider had a token budget when the call started. */
+    public boolean countsTokens() {
+        return countsTokens;
     }
 
     /**
