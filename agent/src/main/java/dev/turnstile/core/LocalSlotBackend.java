@@ -61,7 +61,8 @@ final class LocalSlotBackend implements SlotBackend {
     @Override
     public Answer request(SlotTicket ticket) {
         Waiter waiter = (Waiter) ticket;
-        if (dispatcher.hasRoomFor(waiter, lock.now())) {
+        Waiter head = waiter.provider.queue.peek(); // the newcomer, unless an older turn waits before it
+        if (head != null && dispatcher.hasRoomFor(head, lock.now())) {
             dispatch();
         }
         return waiter.state == Waiter.GRANTED ? Answer.GRANTED : Answer.QUEUED;
