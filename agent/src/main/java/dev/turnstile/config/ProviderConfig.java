@@ -39,6 +39,8 @@ public final class ProviderConfig {
     private final List<String> paths;
     private final Duration maxHold;
     private final Duration queueTimeout;
+    private final int rpm;
+    private final long tpm;
 
     private ProviderConfig(Builder builder) {
         this.id = builder.id;
@@ -48,6 +50,8 @@ public final class ProviderConfig {
         this.paths = builder.paths;
         this.maxHold = builder.maxHold;
         this.queueTimeout = builder.queueTimeout;
+        this.rpm = builder.rpm;
+        this.tpm = builder.tpm;
     }
 
     /**
@@ -145,6 +149,24 @@ public final class ProviderConfig {
         return queueTimeout;
     }
 
+    /** Calls that may start per minute (sliding window), for endpoints that enforce it without headers; 0 = off. */
+    public int rpm() {
+        return rpm;
+    }
+
+    /** Tokens calls may use per minute (sliding window), estimated from request sizes until answers tell; 0 = off. */
+    public long tpm() {
+        return tpm;
+    }
+
+    public ProviderConfig withRpm(int rpm) {
+        return toBuilder().rpm(rpm).build();
+    }
+
+    public ProviderConfig withTpm(long tpm) {
+        return toBuilder().tpm(tpm).build();
+    }
+
     public ProviderConfig withHosts(List<HostPattern> hosts) {
         return toBuilder().hosts(hosts).build();
     }
@@ -180,19 +202,21 @@ public final class ProviderConfig {
         ProviderConfig that = (ProviderConfig) other;
         return limit == that.limit && id.equals(that.id) && hosts.equals(that.hosts)
                 && methods.equals(that.methods) && paths.equals(that.paths)
-                && maxHold.equals(that.maxHold) && queueTimeout.equals(that.queueTimeout);
+                && maxHold.equals(that.maxHold) && queueTimeout.equals(that.queueTimeout)
+                && rpm == that.rpm && tpm == that.tpm;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, hosts, limit, methods, paths, maxHold, queueTimeout);
+        return Objects.hash(id, hosts, limit, methods, paths, maxHold, queueTimeout, rpm, tpm);
     }
 
     @Override
     public String toString() {
         return "ProviderConfig{" + id + ", hosts=" + hosts + ", limit=" + limit + ", methods=" + methods
                 + ", paths=" + (paths.isEmpty() ? "all" : paths.toString())
-                + ", maxHold=" + Durations.format(maxHold) + ", queueTimeout=" + Durations.format(queueTimeout) + '}';
+                + ", maxHold=" + Durations.format(maxHold) + ", queueTimeout=" + Durations.format(queueTimeout)
+                + (rpm > 0 ? ", rpm=" + rpm : "") + (tpm > 0 ? ", tpm=" + tpm : "") + '}';
     }
 
     /** Checks each value as it is set; {@link #build()} needs at least one host. */
@@ -205,6 +229,8 @@ public final class ProviderConfig {
         private List<String> paths = List.of();
         private Duration maxHold = DEFAULT_MAX_HOLD;
         private Duration queueTimeout = Duration.ZERO;
+        private int rpm;
+        private long tpm;
 
         private Builder(String id) {
             this.id = id;
@@ -218,6 +244,8 @@ public final class ProviderConfig {
             paths = config.paths;
             maxHold = config.maxHold;
             queueTimeout = config.queueTimeout;
+            rpm = config.rpm;
+            tpm = config.tpm;
         }
 
         /** @throws IllegalArgumentException when the list is empty; duplicates are dropped */
@@ -291,6 +319,26 @@ public final class ProviderConfig {
         public Builder queueTimeout(Duration queueTimeout) {
             this.queueTimeout = Checks.notNegative(queueTimeout, "queue timeout");
             return this;
+        }
+
+        /** Calls per minute; 0 = no request budget. */
+        public Builder rpm(int rpm) {
+            this.rpm = (int) Checks.budget(rpm, "rpm");
+            return this;
+        }
+
+        /** Tokens per minute; 0 = no token budget. */
+        public Builder tpm(long tpm) {
+            this.tpm = Checks.budget(tpm, "tpm");
+            return this;
+        }
+
+        int rpm() {
+            return rpm;
+        }
+
+        long tpm() {
+            return tpm;
         }
 
         String id() {

@@ -29,7 +29,13 @@ enum ProviderKey {
             builder -> Durations.format(builder.maxHold())),
     QUEUE_TIMEOUT("queue-timeout",
             (builder, raw) -> builder.queueTimeout(ValueParsers.duration(raw)),
-            builder -> Durations.format(builder.queueTimeout()));
+            builder -> Durations.format(builder.queueTimeout())),
+    RPM("rpm",
+            (builder, raw) -> builder.rpm((int) ValueParsers.budget(raw, "rpm", Integer.MAX_VALUE)),
+            builder -> String.valueOf(builder.rpm())),
+    TPM("tpm",
+            (builder, raw) -> builder.tpm(ValueParsers.budget(raw, "tpm", Long.MAX_VALUE)),
+            builder -> String.valueOf(builder.tpm()));
 
     /** Reads a raw text into the builder; throws {@link IllegalArgumentException} for a bad one. */
     interface Setter {

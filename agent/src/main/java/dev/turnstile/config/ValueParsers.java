@@ -44,6 +44,16 @@ final class ValueParsers {
         return (int) parsed;
     }
 
+    /** A per-minute budget ({@code rpm}, {@code tpm}): a whole number from 0 (off) to {@code max}. */
+    static long budget(String raw, String what, long max) {
+        String value = raw.trim();
+        long parsed = WHOLE_NUMBER.matcher(value).matches() ? Long.parseLong(value) : -1;
+        if (parsed < 0 || parsed > max) {
+            throw Checks.invalid(Checks.quote(raw), what, Checks.BUDGET_EXPECTED);
+        }
+        return parsed;
+    }
+
     static Duration duration(String raw) {
         return Durations.parse(raw);
     }

@@ -61,6 +61,16 @@ public final class RuntimeControl {
         changeProvider(id, p -> p.withQueueTimeout(queueTimeout), p -> scheduler.setQueueTimeout(id, queueTimeout));
     }
 
+    /** Calls per minute, for endpoints that enforce a budget without headers; 0 = off. */
+    public void setRpm(String id, int rpm) {
+        changeProvider(id, p -> p.withRpm(rpm), p -> scheduler.setRpm(id, rpm));
+    }
+
+    /** Tokens per minute, estimated from request sizes until the answers tell; 0 = off. */
+    public void setTpm(String id, long tpm) {
+        changeProvider(id, p -> p.withTpm(tpm), p -> scheduler.setTpm(id, tpm));
+    }
+
     /** {@code hosts}: a comma list of {@code host}, {@code host:port} or {@code *.domain}. */
     public void setHosts(String id, String hosts) {
         List<HostPattern> patterns = parseHosts(hosts);

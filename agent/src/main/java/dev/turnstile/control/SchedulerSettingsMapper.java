@@ -27,6 +27,8 @@ public final class SchedulerSettingsMapper {
     public static ProviderSettings provider(ProviderConfig provider) {
         return ProviderSettings.of(provider.id(), provider.limit())
                 .withMaxHold(provider.maxHold())
-                .withQueueTimeout(provider.queueTimeout());
+                .withQueueTimeout(provider.queueTimeout())
+                .withRpm(provider.rpm())
+                .withTpm(provider.tpm());
     }
 }

@@ -16,12 +16,18 @@ public final class CallRequest {
     private final String agent;
     private final long turnStartMillis;
     private final long maxWaitNanos;
+    private final long tokenEstimate;
 
     private CallRequest(String provider, String agent, long turnStartMillis, long maxWaitNanos) {
+        this(provider, agent, turnStartMillis, maxWaitNanos, 0);
+    }
+
+    private CallRequest(String provider, String agent, long turnStartMillis, long maxWaitNanos, long tokenEstimate) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.agent = agent;
         this.turnStartMillis = turnStartMillis;
         this.maxWaitNanos = maxWaitNanos;
+        this.tokenEstimate = tokenEstimate;
     }
 
     /** A call by {@code agent}, whose turn start the scheduler tracks; a null agent is served FIFO. */
@@ -42,7 +48,23 @@ public final class CallRequest {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("max wait must not be negative, was " + maxWait);
         }
-        return new CallRequest(provider, agent, turnStartMillis, maxWait.toNanos());
+        return new CallRequest(provider, agent, turnStartMillis, maxWait.toNanos(), tokenEstimate);
+    }
+
+    /**
+     * The same call, expected to use {@code tokens} tokens: what it counts against the provider's
+     * token budget until its answer tells the real number ({@link Permit#tokensUsed}).
+     */
+    public CallRequest withTokenEstimate(long tokens) {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("token estimate must not be negative, was " + tokens);
+        }
+        return new CallRequest(provider, agent, turnStartMillis, maxWaitNanos, tokens);
+    }
+
+    /** Tokens this call is expected to use; 0 when nobody estimated. */
+    public long tokenEstimate() {
+        return tokenEstimate;
     }
 
     public String provider() {
@@ -71,6 +93,7 @@ public final class CallRequest {
     public String toString() {
         return "CallRequest{" + provider + ", agent=" + agent
                 + (hasTurnStart() ? ", turnStart=" + turnStartMillis : "")
-                + (maxWaitNanos > 0 ? ", maxWait=" + Duration.ofNanos(maxWaitNanos) : "") + '}';
+                + (maxWaitNanos > 0 ? ", maxWait=" + Duration.ofNanos(maxWaitNanos) : "")
+                + (tokenEstimate > 0 ? ", tokens~" + tokenEstimate : "") + '}';
     }
 }

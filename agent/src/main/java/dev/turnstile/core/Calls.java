@@ -67,8 +67,9 @@ final class Calls implements SlotBackend.Grants {
     // ---------------------------------------------------------------- starting
 
     /** The uncontended path: the call's permit if it may start at once, else null (it must queue). */
-    Permit startAtOnce(ProviderState provider, AgentState agent, long now) {
-        return local != null && local.takeAtOnce(provider, now) ? start(provider, agent, now, now) : null;
+    Permit startAtOnce(ProviderState provider, AgentState agent, long tokenEstimate, long now) {
+        return local != null && local.takeAtOnce(provider, tokenEstimate, now)
+                ? start(provider, agent, tokenEstimate, now, now) : null;
     }
 
     /** The backend granted a queued ticket: it leaves the line with its permit, and wakes after the lock. */
@@ -92,14 +93,16 @@ final class Calls implements SlotBackend.Grants {
         }
         long now = lock.now();
         line.leave(waiter, now);
-        waiter.grant(start(waiter.provider, waiter.agent, waiter.enqueuedNanos, now));
+        waiter.grant(start(waiter.provider, waiter.agent, waiter.tokenEstimate, waiter.enqueuedNanos, now));
         lock.outbox().deliver(waiter);
         return true;
     }
 
     /** Books a call whose slots were just taken, and makes its permit. */
-    private Permit start(ProviderState provider, AgentState agent, long enqueuedNanos, long now) {
+    private Permit start(ProviderState provider, AgentState agent, long tokenEstimate, long enqueuedNanos, long now) {
         Permit permit = new Permit(scheduler, provider, agent, now);
+        permit.budgetEntry = provider.budget.record(tokenEstimate, now);
+        permit.countsTokens = permit.budgetEntry != null && provider.budget.tpm() > 0;
         provider.calls.link(permit);
         providers.inFlight++;
         provider.stats.started++;

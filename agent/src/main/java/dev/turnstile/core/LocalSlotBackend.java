@@ -1,5 +1,6 @@
 package dev.turnstile.core;
 
+import dev.turnstile.core.time.Cancellable;
 import dev.turnstile.core.time.TimerService;
 
 import java.util.function.IntSupplier;
@@ -28,7 +29,7 @@ final class LocalSlotBackend implements SlotBackend {
         this.timer = timer;
         this.globalSlots = globalSlots;
         this.globalLimit = globalLimit;
-        this.dispatcher = new Dispatcher(providers, globalSlots, globalLimit);
+        this.dispatcher = new Dispatcher(providers, globalSlots, globalLimit, this::wakeWhenBudgetHasRoom);
     }
 
     @Override
@@ -41,7 +42,12 @@ final class LocalSlotBackend implements SlotBackend {
      * when nobody could be ahead and there is room. Under the lock.
      */
     boolean takeAtOnce(ProviderState provider, long now) {
-        if (!dispatcher.mayStartAtOnce(provider, now)) {
+        return takeAtOnce(provider, 0, now);
+    }
+
+    /** The same for a call estimated at {@code tokenEstimate} tokens, which must fit the provider's budget. */
+    boolean takeAtOnce(ProviderState provider, long tokenEstimate, long now) {
+        if (!dispatcher.mayStartAtOnce(provider, tokenEstimate, now)) {
             return false;
         }
         take(provider);
@@ -55,7 +61,8 @@ final class LocalSlotBackend implements SlotBackend {
     @Override
     public Answer request(SlotTicket ticket) {
         Waiter waiter = (Waiter) ticket;
-        if (dispatcher.hasRoom(waiter.provider, lock.now())) {
+        Waiter head = waiter.provider.queue.peek(); // the newcomer, unless an older turn waits before it
+        if (head != null && dispatcher.hasRoomFor(head, lock.now())) {
             dispatch();
         }
         return waiter.state == Waiter.GRANTED ? Answer.GRANTED : Answer.QUEUED;
@@ -105,6 +112,30 @@ final class LocalSlotBackend implements SlotBackend {
     private void giveBack(ProviderState provider) {
         globalSlots.giveBack();
         provider.slots.giveBack();
+    }
+
+    /**
+     * Only the provider's budget holds its line: nothing else (a release, a pause's end) would
+     * dispatch when the budget has room, so a timer does, at the moment the window will fit the
+     * head. An earlier timer already armed stays; a later one is moved up.
+     */
+    private void wakeWhenBudgetHasRoom(ProviderState provider, long estimate, long now) {
+        long due = now + provider.budget.nanosUntilRoom(estimate, now);
+        if (provider.budgetTimer != Cancellable.NONE && provider.budgetWakeNanos - due <= 0) {
+            return;
+        }
+        provider.budgetTimer.cancel();
+        provider.budgetWakeNanos = due;
+        provider.budgetTimer = timer.schedule(() -> budgetHasRoom(provider), due - now);
+    }
+
+    private void budgetHasRoom(ProviderState provider) {
+        lock.run(() -> {
+            provider.budgetTimer = Cancellable.NONE;
+            if (!provider.removed) {
+                dispatch();
+            }
+        });
     }
 
     private void coolDown(ProviderState provider) {

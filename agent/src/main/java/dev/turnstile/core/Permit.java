@@ -1,5 +1,7 @@
 package dev.turnstile.core;
 
+import dev.turnstile.core.budget.WindowBudget;
+
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
@@ -33,6 +35,10 @@ public final class Permit {
     boolean linked;
     /** Set once this call was answered with a rate limit; guarded by the scheduler's lock. */
     boolean wasRateLimited;
+    /** What this call counts in its provider's budget window; null while the budgets are off. Guarded by the lock. */
+    WindowBudget.Entry budgetEntry;
+    /** Set before the permit is handed out: its provider had a token budget when the call started. */
+    boolean countsTokens;
 
     Permit(SlotScheduler scheduler, ProviderState provider, AgentState agent, long grantedNanos) {
         this.scheduler = scheduler;
@@ -102,6 +108,22 @@ public final class Permit {
     public void budgetSpent(long resetMillis, String reason) {
         if (scheduler != null && resetMillis > 0) {
             scheduler.onBudgetSpent(this, resetMillis, reason);
+        }
+    }
+
+    /** Whether the answer's token usage is worth reading: the provider had a token budget when the call started. */
+    public boolean countsTokens() {
+        return countsTokens;
+    }
+
+    /**
+     * The answer said how many tokens this call used (prompt and completion): its provider's token
+     * budget counts that instead of the estimate it started with. Ignored for an ungated permit or
+     * a negative count; harmless after the release.
+     */
+    public void tokensUsed(long tokens) {
+        if (scheduler != null && tokens >= 0) {
+            scheduler.onTokensUsed(this, tokens);
         }
     }
 

@@ -15,8 +15,14 @@ public final class ProviderSettings {
     private final int limit;
     private final Duration maxHold;
     private final Duration queueTimeout;
+    private final int rpm;
+    private final long tpm;
 
     private ProviderSettings(String id, int limit, Duration maxHold, Duration queueTimeout) {
+        this(id, limit, maxHold, queueTimeout, 0, 0);
+    }
+
+    private ProviderSettings(String id, int limit, Duration maxHold, Duration queueTimeout, int rpm, long tpm) {
         Objects.requireNonNull(id, "id");
         if (id.isEmpty()) {
             throw new IllegalArgumentException("provider id must not be empty");
@@ -25,6 +31,15 @@ public final class ProviderSettings {
         this.limit = SchedulerSettings.requireLimit("limit of provider '" + id + "'", limit);
         this.maxHold = SchedulerSettings.requireNonNegative("max hold of provider '" + id + "'", maxHold);
         this.queueTimeout = SchedulerSettings.requireNonNegative("queue timeout of provider '" + id + "'", queueTimeout);
+        this.rpm = (int) requireBudget("rpm of provider '" + id + "'", rpm);
+        this.tpm = requireBudget("tpm of provider '" + id + "'", tpm);
+    }
+
+    private static long requireBudget(String what, long budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException(what + " must be 0 (off) or more, was " + budget);
+        }
+        return budget;
     }
 
     /** A provider with the given limit, a 10 minute max hold and no queue timeout. */
@@ -33,15 +48,25 @@ public final class ProviderSettings {
     }
 
     public ProviderSettings withLimit(int limit) {
-        return new ProviderSettings(id, limit, maxHold, queueTimeout);
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, rpm, tpm);
     }
 
     public ProviderSettings withMaxHold(Duration maxHold) {
-        return new ProviderSettings(id, limit, maxHold, queueTimeout);
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, rpm, tpm);
     }
 
     public ProviderSettings withQueueTimeout(Duration queueTimeout) {
-        return new ProviderSettings(id, limit, maxHold, queueTimeout);
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, rpm, tpm);
+    }
+
+    /** Calls that may start per minute (sliding window); 0 = no request budget. */
+    public ProviderSettings withRpm(int rpm) {
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, rpm, tpm);
+    }
+
+    /** Tokens that calls may use per minute (sliding window); 0 = no token budget. */
+    public ProviderSettings withTpm(long tpm) {
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, rpm, tpm);
     }
 
     public String id() {
@@ -63,6 +88,16 @@ public final class ProviderSettings {
         return queueTimeout;
     }
 
+    /** Calls that may start in any {@value dev.turnstile.core.budget.WindowBudget#WINDOW_SECONDS} s; 0 = off. */
+    public int rpm() {
+        return rpm;
+    }
+
+    /** Tokens that calls started in any {@value dev.turnstile.core.budget.WindowBudget#WINDOW_SECONDS} s may use; 0 = off. */
+    public long tpm() {
+        return tpm;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -73,17 +108,17 @@ public final class ProviderSettings {
         }
         ProviderSettings that = (ProviderSettings) o;
         return limit == that.limit && id.equals(that.id) && maxHold.equals(that.maxHold)
-                && queueTimeout.equals(that.queueTimeout);
+                && queueTimeout.equals(that.queueTimeout) && rpm == that.rpm && tpm == that.tpm;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, limit, maxHold, queueTimeout);
+        return Objects.hash(id, limit, maxHold, queueTimeout, rpm, tpm);
     }
 
     @Override
     public String toString() {
         return "ProviderSettings{" + id + ", limit=" + limit + ", maxHold=" + maxHold
-                + ", queueTimeout=" + queueTimeout + '}';
+                + ", queueTimeout=" + queueTimeout + (rpm > 0 ? ", rpm=" + rpm : "") + (tpm > 0 ? ", tpm=" + tpm : "") + '}';
     }
 }

@@ -17,6 +17,11 @@ public final class ProviderSnapshot {
     private final String pauseReason;
     private final long maxHoldMillis;
     private final long queueTimeoutMillis;
+    private final int rpm;
+    private final long tpm;
+    private final int requestsInWindow;
+    private final long tokensInWindow;
+    private final String budgetHold;
     private final CallCounts sinceReset;
     private final CallCounts total;
     private final Percentiles waitMillis;
@@ -36,6 +41,12 @@ public final class ProviderSnapshot {
         this.pauseReason = paused ? p.pauseReason : "";
         this.maxHoldMillis = p.settings.maxHold().toMillis();
         this.queueTimeoutMillis = p.settings.queueTimeout().toMillis();
+        this.rpm = p.settings.rpm();
+        this.tpm = p.settings.tpm();
+        this.requestsInWindow = p.budget.requestsInWindow(nowNanos);
+        this.tokensInWindow = p.budget.tokensInWindow(nowNanos);
+        Waiter head = p.queue.peek();
+        this.budgetHold = head == null || paused ? "" : p.budget.holdReason(head.tokenEstimate, nowNanos);
         ProviderStats s = p.stats;
         this.sinceReset = s.sinceReset();
         this.total = s.total();
@@ -43,6 +54,41 @@ public final class ProviderSnapshot {
         this.holdMillis = Percentiles.of(s.holdTimes);
         this.recentWaitMillis = Percentiles.of(s.recentWaits, nowNanos);
         this.recentHoldMillis = Percentiles.of(s.recentHolds, nowNanos);
+    }
+
+    /** Calls that may start per minute; 0 = no request budget. */
+    public int rpm() {
+        return rpm;
+    }
+
+    /** Tokens calls may use per minute; 0 = no token budget. */
+    public long tpm() {
+        return tpm;
+    }
+
+    /** Calls started in the last minute (counted while a budget is on). */
+    public int requestsInWindow() {
+        return requestsInWindow;
+    }
+
+    /** Tokens of the calls started in the last minute: estimates, corrected by the answers' usage. */
+    public long tokensInWindow() {
+        return tokensInWindow;
+    }
+
+    /** Calls that may still start in this window; -1 without a request budget. */
+    public long rpmRemaining() {
+        return rpm == 0 ? -1 : Math.max(0, rpm - requestsInWindow);
+    }
+
+    /** Tokens left in this window; -1 without a token budget. */
+    public long tpmRemaining() {
+        return tpm == 0 ? -1 : Math.max(0, tpm - tokensInWindow);
+    }
+
+    /** Why the budget holds the provider's line, in words; empty when it does not. */
+    public String budgetHold() {
+        return budgetHold;
     }
 
     private static long ceilMillis(long nanos) {

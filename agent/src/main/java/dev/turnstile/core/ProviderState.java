@@ -1,5 +1,6 @@
 package dev.turnstile.core;
 
+import dev.turnstile.core.budget.WindowBudget;
 import dev.turnstile.core.limit.LimitPolicy;
 import dev.turnstile.core.pause.PausePolicy;
 import dev.turnstile.core.time.Cancellable;
@@ -21,6 +22,8 @@ final class ProviderState {
     /** The limit in force; its ceiling is {@code settings.limit()}. */
     final LimitPolicy limit;
     final PausePolicy pause;
+    /** Calls and tokens started in the last minute, against {@code settings.rpm()} and {@code tpm()}. */
+    final WindowBudget budget = new WindowBudget();
     /** Calls in flight, oldest grant first. */
     final InFlightList calls = new InFlightList();
     boolean removed;
@@ -34,6 +37,9 @@ final class ProviderState {
     /** Checks the oldest call in flight against the max hold; armed by {@link Watchdog}. */
     Cancellable watchdogTimer = Cancellable.NONE;
     long watchdogDueNanos;
+    /** Wakes the line when the budget has room again; armed by {@link LocalSlotBackend}. */
+    Cancellable budgetTimer = Cancellable.NONE;
+    long budgetWakeNanos;
 
     ProviderState(ProviderSettings settings, SlotCounter slots, LimitPolicy limit, PausePolicy pause) {
         this.id = settings.id();
@@ -41,6 +47,7 @@ final class ProviderState {
         this.slots = slots;
         this.limit = limit;
         this.pause = pause;
+        this.budget.set(settings.rpm(), settings.tpm());
     }
 
     long maxHoldNanos() {

@@ -118,7 +118,7 @@ public final class SlotScheduler {
             }
             long now = lock.now();
             AgentState agent = calls.arrive(request, now);
-            Permit permit = calls.startAtOnce(provider, agent, now);
+            Permit permit = calls.startAtOnce(provider, agent, request.tokenEstimate(), now);
             if (permit != null) {
                 return permit;
             }
@@ -128,6 +128,7 @@ public final class SlotScheduler {
             }
             waiter = new BlockingWaiter(provider, agent, calls.turnStartOf(request, agent), line.nextSequence(),
                     now, Thread.currentThread());
+            waiter.tokenEstimate = request.tokenEstimate();
             line.join(waiter, request.maxWaitNanos(), now);
         } finally {
             lock.unlock();
@@ -150,7 +151,7 @@ public final class SlotScheduler {
             }
             long now = lock.now();
             AgentState agent = calls.arrive(request, now);
-            Permit permit = calls.startAtOnce(provider, agent, now);
+            Permit permit = calls.startAtOnce(provider, agent, request.tokenEstimate(), now);
             if (permit != null) {
                 return PermitFuture.completed(this, permit);
             }
@@ -158,6 +159,7 @@ public final class SlotScheduler {
             AsyncWaiter waiter = new AsyncWaiter(provider, agent, calls.turnStartOf(request, agent),
                     line.nextSequence(), now, future);
             future.attach(waiter);
+            waiter.tokenEstimate = request.tokenEstimate();
             line.join(waiter, request.maxWaitNanos(), now);
         } finally {
             lock.unlock();
@@ -186,6 +188,17 @@ public final class SlotScheduler {
 
     void onBudgetSpent(Permit permit, long resetMillis, String reason) {
         lock.run(() -> backpressure.budgetSpent(permit, resetMillis, reason));
+    }
+
+    /** The answer told the call's real token count: its budget entry is corrected, which may make room. */
+    void onTokensUsed(Permit permit, long tokens) {
+        lock.run(() -> {
+            ProviderState provider = permit.provider;
+            if (!provider.removed && provider.budget.correct(permit.budgetEntry, tokens, lock.now())
+                    && providers.queued > 0) {
+                backend.dispatch();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- runtime changes
@@ -228,6 +241,7 @@ public final class SlotScheduler {
             }
             provider.removed = true;
             backpressure.forget(provider);
+            provider.budgetTimer.cancel();
             int released = line.letThrough(provider);
             lock.outbox().event(l -> l.providerRemoved(providerId, released));
             return true;
@@ -259,6 +273,9 @@ public final class SlotScheduler {
             if (!old.maxHold().equals(changed.maxHold())) {
                 calls.watchdog.maxHoldChanged(provider, lock.now());
             }
+            if (old.rpm() != changed.rpm() || old.tpm() != changed.tpm()) {
+                provider.budget.set(changed.rpm(), changed.tpm()); // raising admits waiters below; lowering holds new ones
+            }
             backend.dispatch();
         });
     }
@@ -278,6 +295,18 @@ public final class SlotScheduler {
     public void setQueueTimeout(String providerId, Duration queueTimeout) {
         ProviderSettings.of(providerId, 0).withQueueTimeout(queueTimeout);
         update(providerId, current -> current.withQueueTimeout(queueTimeout), false);
+    }
+
+    /** Calls that may start per minute (sliding window); 0 = off. Raising admits waiters at once. */
+    public void setRpm(String providerId, int rpm) {
+        ProviderSettings.of(providerId, 0).withRpm(rpm); // validate before taking the lock
+        update(providerId, current -> current.withRpm(rpm), false);
+    }
+
+    /** Tokens calls may use per minute (sliding window); 0 = off. Raising admits waiters at once. */
+    public void setTpm(String providerId, long tpm) {
+        ProviderSettings.of(providerId, 0).withTpm(tpm);
+        update(providerId, current -> current.withTpm(tpm), false);
     }
 
     public void setGlobalLimit(int globalLimit) {

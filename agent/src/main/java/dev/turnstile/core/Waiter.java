@@ -25,6 +25,9 @@ abstract class Waiter implements Comparable<Waiter>, SlotTicket {
     int heapIndex = -1;
     Cancellable timeout = Cancellable.NONE;
 
+    /** Tokens this call is expected to use, for the provider's token budget; set before it joins the line. */
+    long tokenEstimate;
+
     volatile int state = WAITING;
     Permit permit;
     /** Why the call timed out, in words; set with {@link #TIMED_OUT}. */

@@ -19,6 +19,9 @@ import java.util.function.LongSupplier;
  */
 public final class Gate {
 
+    /** Marks a body whose size the client did not give: the {@code Content-Length} header tells, if any. */
+    public static final long UNKNOWN_BODY = Long.MIN_VALUE;
+
     private final SlotScheduler scheduler;
     private final GateActivity activity;
     private volatile Rules rules;
@@ -59,6 +62,16 @@ public final class Gate {
      * @param port the port as written in the URL, or -1 for the scheme's default
      */
     public GatedCall open(String method, String scheme, String host, int port, String path, HeaderLookup headers) {
+        return open(method, scheme, host, port, path, headers, UNKNOWN_BODY);
+    }
+
+    /**
+     * The same, for a client that knows its request body's size ({@code bodyBytes}: 0 for none, -1
+     * when even the client does not know, {@link #UNKNOWN_BODY} to read the header): the call's
+     * token estimate for the provider's token budget ({@link TokenEstimate}).
+     */
+    public GatedCall open(String method, String scheme, String host, int port, String path, HeaderLookup headers,
+                          long bodyBytes) {
         Rules current = rules;
         if (!current.enabled) {
             return null;
@@ -77,7 +90,8 @@ public final class Gate {
         CallRequest request = turnStart == CallRequest.NO_TURN_START
                 ? CallRequest.of(provider.id(), agent)
                 : CallRequest.withTurnStart(provider.id(), agent, turnStart);
-        return new GatedCall(scheduler, request, current.backoff);
+        long tokens = bodyBytes == UNKNOWN_BODY ? TokenEstimate.ofHeaders(headers) : TokenEstimate.ofBodyBytes(bodyBytes);
+        return new GatedCall(scheduler, request.withTokenEstimate(tokens), current.backoff);
     }
 
     /**

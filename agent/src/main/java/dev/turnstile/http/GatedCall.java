@@ -117,12 +117,16 @@ public final class GatedCall {
             if (spent.isSpent()) {
                 current.budgetSpent(spent.resetMillis(), spent.reason());
             }
+            if (current.countsTokens()) {
+                peek = BodyPeek.forUsage(); // the token budget learns what the answer really used
+            }
         }
     }
 
     /**
      * Where a body wrapper copies the bytes the application reads, when this call's answer was
-     * a back-off status without a header hint; null otherwise (the usual case: copy nothing).
+     * a back-off status without a header hint, or a success whose provider has a token budget;
+     * null otherwise (the usual case: copy nothing).
      */
     public BodyPeek bodyPeek() {
         return peek;
@@ -163,11 +167,18 @@ public final class GatedCall {
         }
     }
 
-    /** A retry delay found in the peeked body lengthens the pause the status began (never shortens it). */
+    /**
+     * A retry delay found in the peeked body lengthens the pause the status began (never shortens
+     * it); a usage found there corrects the token budget's estimate.
+     */
     private void applyBodyHint(Permit current) {
         BodyPeek seen = peek;
         if (seen != null) {
             peek = null;
+            long tokens = seen.tokensUsed();
+            if (tokens >= 0) {
+                current.tokensUsed(tokens);
+            }
             long delay = seen.retryDelayMillis();
             if (delay > 0) {
                 current.retryHint(delay, "rate limited; the provider's body (google.rpc.RetryInfo retryDelay) asked to wait "

@@ -39,7 +39,8 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
             HttpRequest httpRequest = (HttpRequest) request;
             URI uri = httpRequest.uri();
             GatedCall call = gate.open(httpRequest.method(), uri.getScheme(), uri.getHost(), uri.getPort(),
-                    uri.getRawPath(), name -> httpRequest.headers().firstValue(name).orElse(null));
+                    uri.getRawPath(), name -> httpRequest.headers().firstValue(name).orElse(null),
+                    bodyBytes(httpRequest));
             if (call == null) {
                 return null;
             }
@@ -87,6 +88,15 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
                     (HttpResponse.PushPromiseHandler) pushHandler);
         } finally {
             RESENDING.remove();
+        }
+    }
+
+    /** The request body's size for the token estimate: 0 without a body, -1 when its publisher cannot say. */
+    private static long bodyBytes(HttpRequest request) {
+        try {
+            return request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).orElse(0L);
+        } catch (RuntimeException e) {
+            return -1; // the application's publisher could not say: the estimate for an unknown size
         }
     }
 }

@@ -48,6 +48,14 @@ final class Descriptions {
         TEXT.put("Hosts", "Comma list of host, host:port or *.domain whose calls this provider gates.");
         TEXT.put("MaxHoldMillis", "Watchdog: a slot held longer than this (ms) is taken back.");
         TEXT.put("QueueTimeoutMillis", "Max wait for a slot (ms); 0 = as long as the caller waits. Applies to calls queued from now on.");
+        TEXT.put("Rpm", "Calls that may start per minute (sliding 60 s window), for endpoints that enforce a budget "
+                + "without headers; 0 = off. Calls beyond it wait in line, never rejected.");
+        TEXT.put("Tpm", "Tokens calls may use per minute (sliding 60 s window): request body bytes / 4 until the "
+                + "answer's usage tells; 0 = off. Calls beyond it wait in line, never rejected.");
+        TEXT.put("RpmRemaining", "Calls that may still start in the current 60 s window; -1 when Rpm is off.");
+        TEXT.put("TpmRemaining", "Tokens left in the current 60 s window; -1 when Tpm is off.");
+        TEXT.put("BudgetHold", "Why the request or token budget holds the queue (and when it will have room); "
+                + "empty when it does not.");
         TEXT.put("Started", "Calls that got a slot (= in flight + completed + failed + reclaimed).");
         TEXT.put("Completed", "Calls whose response body ended or was closed.");
         TEXT.put("Failed", "Calls that failed or were cancelled after they got a slot.");

@@ -104,6 +104,41 @@ final class ProviderBean implements ProviderMXBean {
         control.setQueueTimeout(id, Duration.ofMillis(millis));
     }
 
+    @Override
+    public int getRpm() {
+        return snapshot().rpm();
+    }
+
+    @Override
+    public void setRpm(int rpm) {
+        control.setRpm(id, rpm);
+    }
+
+    @Override
+    public long getTpm() {
+        return snapshot().tpm();
+    }
+
+    @Override
+    public void setTpm(long tpm) {
+        control.setTpm(id, tpm);
+    }
+
+    @Override
+    public long getRpmRemaining() {
+        return snapshot().rpmRemaining();
+    }
+
+    @Override
+    public long getTpmRemaining() {
+        return snapshot().tpmRemaining();
+    }
+
+    @Override
+    public String getBudgetHold() {
+        return snapshot().budgetHold();
+    }
+
     private static Duration positive(String name, long millis) {
         if (millis <= 0 || millis > LONGEST_MILLIS) {
             throw new IllegalArgumentException(name + " must be a positive number of milliseconds up to " + LONGEST_MILLIS

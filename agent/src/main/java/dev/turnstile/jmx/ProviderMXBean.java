@@ -31,6 +31,20 @@ public interface ProviderMXBean {
 
     void setQueueTimeoutMillis(long millis);
 
+    int getRpm();
+
+    void setRpm(int rpm);
+
+    long getTpm();
+
+    void setTpm(long tpm);
+
+    long getRpmRemaining();
+
+    long getTpmRemaining();
+
+    String getBudgetHold();
+
     long getStarted();
 
     long getCompleted();

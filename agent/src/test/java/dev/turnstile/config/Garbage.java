@@ -42,6 +42,8 @@ public final class Garbage {
         PROVIDER.put(ProviderKey.PATHS, List.of("v1/chat", "/v1,v2"));
         PROVIDER.put(ProviderKey.MAX_HOLD, List.of("0", "never", "-1m", "", "99999999999999h"));
         PROVIDER.put(ProviderKey.QUEUE_TIMEOUT, List.of("-1s", "forever", "", "99999999999999h"));
+        PROVIDER.put(ProviderKey.RPM, List.of("-1", "60/min", "", "1.5", "99999999999"));
+        PROVIDER.put(ProviderKey.TPM, List.of("-5", "lots", "", "1e6", "99999999999"));
     }
 
     private Garbage() {

@@ -98,6 +98,10 @@ class JmxBadWritesTest {
         for (long millis : new long[] {-1, Long.MIN_VALUE, Long.MAX_VALUE}) {
             writes.add(write(openai, "QueueTimeoutMillis", millis, "QueueTimeoutMillis"));
         }
+        for (int budget : new int[] {-1, Integer.MIN_VALUE}) {
+            writes.add(write(openai, "Rpm", budget, "rpm"));
+            writes.add(write(openai, "Tpm", (long) budget, "tpm"));
+        }
         for (String hosts : new String[] {null, "", " ", ",", "https://api.openai.com/v1", "llm:99999", "a b", "*.",
             "api.openai.com,,*"}) {
             writes.add(write(openai, "Hosts", hosts, "host"));

@@ -84,7 +84,8 @@ class JmxExporterTest {
                 "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "WaitP50Millis", "WaitP99Millis",
                 "HoldP50Millis", "HoldP99Millis", "StartedTotal", "CompletedTotal", "FailedTotal", "RateLimitedTotal",
                 "ReclaimedTotal", "AbandonedTotal", "TimedOutTotal", "CancelledTotal", "PausesTotal", "WaitP50Millis1m",
-                "WaitP99Millis1m", "HoldP50Millis1m", "HoldP99Millis1m")) {
+                "WaitP99Millis1m", "HoldP50Millis1m", "HoldP99Millis1m", "Rpm", "Tpm", "RpmRemaining", "TpmRemaining",
+                "BudgetHold")) {
             assertThat(read(openai, attribute)).as(attribute).isNotNull();
         }
         assertThat(read(openai, "Limit")).isEqualTo(2);
@@ -112,6 +113,26 @@ class JmxExporterTest {
             assertThat(n.getMessage()).contains("openai limit 2 -> 3");
             assertThat((Map<String, Object>) n.getUserData()).containsEntry("newLimit", 3).containsEntry("adaptive", false);
         });
+    }
+
+    @Test
+    void writingTheBudgetsHoldsTheLineAndSaysWhy() throws Exception {
+        server.setAttribute(openai, new Attribute("Rpm", 1));
+        server.setAttribute(openai, new Attribute("Tpm", 50_000L));
+        scheduler.acquireAsync(CallRequest.of("openai", "a").withTokenEstimate(1_000));
+        scheduler.acquireAsync(CallRequest.of("openai", "b"));
+
+        assertThat(read(openai, "Queued")).isEqualTo(1);
+        assertThat(read(openai, "RpmRemaining")).isEqualTo(0L);
+        assertThat(read(openai, "TpmRemaining")).isEqualTo(49_000L);
+        assertThat((String) read(openai, "BudgetHold")).startsWith("request budget: 1 of rpm 1");
+        assertThat(control.config().provider("openai").orElseThrow().rpm()).isEqualTo(1);
+
+        server.setAttribute(openai, new Attribute("Rpm", 0));
+
+        assertThat(read(openai, "Queued")).isEqualTo(0);
+        assertThat(read(openai, "RpmRemaining")).isEqualTo(-1L);
+        assertThat(read(openai, "BudgetHold")).isEqualTo("");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.turnstile.http.HeaderLookup;
 import dev.turnstile.http.ThreadCalls;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
+import org.apache.http.HttpEntityEnclosingRequest;
 import org.apache.http.HttpHost;
 import org.apache.http.HttpMessage;
 import org.apache.http.HttpRequest;
@@ -33,7 +34,14 @@ public final class Apache4Adapter implements BlockingClientLibrary {
         }
         String path = uri == null || uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return gate.open(httpRequest.getRequestLine().getMethod(), scheme, hostName, port, path,
-                headers(httpRequest));
+                headers(httpRequest), bodyBytes(httpRequest));
+    }
+
+    /** The entity's length for the token estimate: 0 without one, -1 when unknown (chunked). */
+    private static long bodyBytes(HttpRequest request) {
+        HttpEntity entity = request instanceof HttpEntityEnclosingRequest
+                ? ((HttpEntityEnclosingRequest) request).getEntity() : null;
+        return entity == null ? 0 : entity.getContentLength();
     }
 
     private static URI uriOf(HttpRequest request) {

@@ -9,6 +9,7 @@ import dev.turnstile.http.ThreadCalls;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -52,7 +53,17 @@ public final class Apache5Adapter implements Apache5Library {
             host = authority.getHostName();
             port = authority.getPort();
         }
-        return gate.open(request.getMethod(), scheme, host, port, pathOf(request.getPath()), headers(request));
+        return gate.open(request.getMethod(), scheme, host, port, pathOf(request.getPath()), headers(request),
+                bodyBytes(request));
+    }
+
+    /** A classic request's entity length for the token estimate (-1: unknown); an async one: its headers tell. */
+    private static long bodyBytes(HttpRequest request) {
+        if (!(request instanceof ClassicHttpRequest)) {
+            return Gate.UNKNOWN_BODY;
+        }
+        HttpEntity entity = ((ClassicHttpRequest) request).getEntity();
+        return entity == null ? 0 : entity.getContentLength();
     }
 
     private static String pathOf(String path) {

@@ -9,6 +9,7 @@ import dev.turnstile.okhttp.OkHttpCalls;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -58,6 +59,19 @@ final class ChainPassage implements CallPassage {
         return new ChainPassage(gated, ChainState.enter(gated));
     }
 
+    /** The request body's size for the token estimate: 0 without a body, -1 when OkHttp cannot say. */
+    static long bodyBytes(Request request) {
+        RequestBody body = request.body();
+        if (body == null) {
+            return 0;
+        }
+        try {
+            return body.contentLength();
+        } catch (IOException | RuntimeException e) {
+            return -1; // the application's body could not say: the estimate for an unknown size
+        }
+    }
+
     private static GatedCall open(Request request) {
         Gate gate = OkHttpCalls.gate();
         if (gate == null) {
@@ -65,7 +79,8 @@ final class ChainPassage implements CallPassage {
         }
         try {
             HttpUrl url = request.url();
-            return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header);
+            return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header,
+                    bodyBytes(request));
         } catch (RuntimeException | LinkageError e) {
             FailOpen.report("okhttp gate", e);
             return null; // our failure: the call goes through ungated

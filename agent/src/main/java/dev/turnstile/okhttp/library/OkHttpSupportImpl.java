@@ -65,7 +65,8 @@ public final class OkHttpSupportImpl implements OkHttpSupport {
         Request request = call.request();
         HttpUrl url = request.url();
         GatedCall gated = gate == null ? null
-                : gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header);
+                : gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header,
+                        ChainPassage.bodyBytes(request));
         if (gated == null) {
             return null;
         }

@@ -6,7 +6,7 @@ package dev.turnstile.console.model;
  * read as "no wait"). {@code pauseReason} is empty when not paused (and with an agent too old
  * to say).
  * {@code ungated}: connections to the provider's hosts with no gated call behind them (0 with an
- * agent too old to count them).
+ * agent too old to count them). {@code budget}: its per-minute request and token budgets.
  */
 public record ProviderStatus(
         String id,
@@ -30,5 +30,17 @@ public record ProviderStatus(
         double waitP99Millis,
         double holdP50Millis,
         double holdP99Millis,
-        String pauseReason) {
+        String pauseReason,
+        Budget budget) {
+
+    /** A provider without budgets. */
+    public ProviderStatus(String id, String hosts, int limit, int effectiveLimit, int inFlight, int queued, boolean paused,
+                          long pauseRemainingMillis, long started, long completed, long failed, long rateLimited,
+                          long reclaimed, long abandoned, long timedOut, long cancelled, long ungated,
+                          double waitP50Millis, double waitP99Millis, double holdP50Millis, double holdP99Millis,
+                          String pauseReason) {
+        this(id, hosts, limit, effectiveLimit, inFlight, queued, paused, pauseRemainingMillis, started, completed, failed,
+                rateLimited, reclaimed, abandoned, timedOut, cancelled, ungated, waitP50Millis, waitP99Millis,
+                holdP50Millis, holdP99Millis, pauseReason, Budget.OFF);
+    }
 }

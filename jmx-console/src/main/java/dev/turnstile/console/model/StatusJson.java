@@ -61,6 +61,12 @@ public final class StatusJson {
         json.put("waitP99Millis", provider.waitP99Millis());
         json.put("holdP50Millis", provider.holdP50Millis());
         json.put("holdP99Millis", provider.holdP99Millis());
+        Budget budget = provider.budget();
+        json.put("rpm", budget.rpm());
+        json.put("tpm", budget.tpm());
+        json.put("rpmRemaining", budget.rpmRemaining());
+        json.put("tpmRemaining", budget.tpmRemaining());
+        json.put("budgetHold", budget.hold());
         return json;
     }
 

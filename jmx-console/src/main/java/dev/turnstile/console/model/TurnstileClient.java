@@ -31,7 +31,8 @@ public final class TurnstileClient {
     private static final String[] PROVIDER_ATTRIBUTES = {
             "Hosts", "Limit", "EffectiveLimit", "InFlight", "Queued", "Paused", "PauseRemainingMillis", "PauseReason",
             "Started", "Completed", "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "Ungated",
-            "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis"};
+            "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis",
+            "Rpm", "Tpm", "RpmRemaining", "TpmRemaining", "BudgetHold"};
     private static final String[] SIGNATURE_PAUSE = {long.class.getName()};
     private static final String[] SIGNATURE_ADD = {String.class.getName(), String.class.getName(), int.class.getName()};
     private static final String[] SIGNATURE_REMOVE = {String.class.getName()};
@@ -90,6 +91,18 @@ public final class TurnstileClient {
     public void setLimit(String provider, int limit) {
         requireProvider(provider);
         set(Names.provider(provider), "Limit", limit);
+    }
+
+    /** The provider's calls per minute; 0 = off. */
+    public void setRpm(String provider, int rpm) {
+        requireProvider(provider);
+        set(Names.provider(provider), "Rpm", rpm);
+    }
+
+    /** The provider's tokens per minute; 0 = off. */
+    public void setTpm(String provider, long tpm) {
+        requireProvider(provider);
+        set(Names.provider(provider), "Tpm", tpm);
     }
 
     public void setGlobalLimit(int limit) {
@@ -199,7 +212,14 @@ public final class TurnstileClient {
                 whole(values.get("TimedOut")), whole(values.get("Cancelled")), whole(values.get("Ungated")),
                 measured(started, values.get("WaitP50Millis")), measured(started, values.get("WaitP99Millis")),
                 measured(ended, values.get("HoldP50Millis")), measured(ended, values.get("HoldP99Millis")),
-                text(values.get("PauseReason")));
+                text(values.get("PauseReason")), budget(values));
+    }
+
+    /** An agent too old to have budgets answers none of these: off. */
+    private static Budget budget(Map<String, Object> values) {
+        return values.containsKey("Rpm") ? new Budget(integer(values.get("Rpm")), whole(values.get("Tpm")),
+                whole(values.get("RpmRemaining")), whole(values.get("TpmRemaining")), text(values.get("BudgetHold")))
+                : Budget.OFF;
     }
 
     /** A percentile, or NaN when no call was measured: the MBean then says 0, which would read as "no wait". */

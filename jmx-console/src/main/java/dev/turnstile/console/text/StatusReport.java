@@ -1,6 +1,7 @@
 package dev.turnstile.console.text;
 
 import dev.turnstile.console.model.AgentRow;
+import dev.turnstile.console.model.Budget;
 import dev.turnstile.console.model.ProviderStatus;
 import dev.turnstile.console.model.Status;
 
@@ -63,9 +64,35 @@ public final class StatusReport {
             out.append("no providers configured").append(System.lineSeparator());
         } else {
             out.append(providers(status));
+            out.append(budgets(status));
             out.append(ungated(status));
         }
         return out.toString();
+    }
+
+    /**
+     * A line per provider with a per-minute budget: what it allows, what is left of the current
+     * window, and why it holds the queue when it does; nothing when no provider has one.
+     */
+    static String budgets(Status status) {
+        StringBuilder lines = new StringBuilder();
+        for (ProviderStatus provider : status.providers()) {
+            Budget budget = provider.budget();
+            if (!budget.isOn()) {
+                continue;
+            }
+            lines.append(System.lineSeparator()).append("budget ").append(provider.id()).append(':');
+            if (budget.rpm() > 0) {
+                lines.append(" rpm ").append(budget.rpm()).append(" (").append(budget.rpmRemaining()).append(" left)");
+            }
+            if (budget.tpm() > 0) {
+                lines.append(" tpm ").append(budget.tpm()).append(" (").append(budget.tpmRemaining()).append(" left)");
+            }
+            if (!budget.hold().isEmpty()) {
+                lines.append("; holding the queue: ").append(budget.hold());
+            }
+        }
+        return lines.length() == 0 ? "" : lines.append(System.lineSeparator()).toString();
     }
 
     /**

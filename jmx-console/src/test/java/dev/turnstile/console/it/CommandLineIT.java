@@ -39,10 +39,14 @@ class CommandLineIT {
         return new String[] {fixture.pid(), fixture.target.hostPort(), fixture.target.serviceUrl()};
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> llmOf(Map<String, Object> status) {
+        return providerOf(status, "llm");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> providerOf(Map<String, Object> status, String id) {
         List<Map<String, Object>> providers = (List<Map<String, Object>>) status.get("providers");
-        return providers.stream().filter(p -> "llm".equals(p.get("id"))).findFirst().orElseThrow();
+        return providers.stream().filter(p -> id.equals(p.get("id"))).findFirst().orElseThrow();
     }
 
     private static Map<String, Object> json(String text) {
@@ -181,6 +185,28 @@ class CommandLineIT {
     }
 
     @Test
+    void setBudgetChangesRpmAndTpmAndStatusShowsThem() throws Exception {
+        assertThat(Cli.run("add-provider", fixture.pid(), "metered", "metered.example.com", "0").exitCode).isZero();
+        try {
+            Cli set = Cli.run("set-budget", fixture.pid(), "metered", "--rpm", "30", "--tpm", "200000");
+            assertThat(set.exitCode).as(set.toString()).isZero();
+            assertThat(set.out).contains("metered: rpm off -> 30", "metered: tpm off -> 200000");
+            assertThat(fixture.jmx.get(Jmx.provider("metered"), "Rpm")).isEqualTo(30);
+            assertThat(fixture.jmx.get(Jmx.provider("metered"), "Tpm")).isEqualTo(200_000L);
+
+            assertThat(Cli.run("status", fixture.pid()).out).contains("budget metered: rpm 30 (30 left) tpm 200000 (200000 left)");
+            Map<String, Object> metered = providerOf(json(Cli.run("status", fixture.pid(), "--json").out), "metered");
+            assertThat(metered).containsEntry("rpm", 30L).containsEntry("tpm", 200_000L).containsEntry("budgetHold", "");
+
+            Cli bad = Cli.run("set-budget", fixture.pid(), "metered");
+            assertThat(bad.exitCode).as(bad.toString()).isEqualTo(2);
+            assertThat(Cli.run("set-budget", fixture.pid(), "metered", "--rpm", "0").out).contains("metered: rpm 30 -> off");
+        } finally {
+            Cli.run("remove-provider", fixture.pid(), "metered");
+        }
+    }
+
+    @Test
     void addAndRemoveAProvider() throws Exception {
         Cli add = Cli.run("add-provider", fixture.pid(), "extra", "llm.example.com,*.example.org", "4");
         assertThat(add.exitCode).as(add.toString()).isZero();
@@ -198,7 +224,7 @@ class CommandLineIT {
     // ------------------------------------------------------------------ help
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "status", "watch", "set-limit", "set-global-limit", "pause", "resume",
+    @ValueSource(strings = {"", "list", "status", "watch", "set-limit", "set-budget", "set-global-limit", "pause", "resume",
             "add-provider", "remove-provider", "agents", "serve"})
     void everyCommandHasHelp(String command) {
         Cli cli = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
