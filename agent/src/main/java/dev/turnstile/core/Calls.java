@@ -100,6 +100,7 @@ final class Calls implements SlotBackend.Grants {
     /** Books a call whose slots were just taken, and makes its permit. */
     private Permit start(ProviderState provider, AgentState agent, long enqueuedNanos, long now) {
         Permit permit = new Permit(scheduler, provider, agent, now);
+        permit.probe = provider.breaker.startProbe();
         provider.calls.link(permit);
         providers.inFlight++;
         provider.stats.started++;
@@ -119,6 +120,9 @@ final class Calls implements SlotBackend.Grants {
         try {
             long now = lock.now();
             ProviderState provider = permit.provider;
+            if (delivered && (outcome == Outcome.SUCCESS || permit.answered)) {
+                backpressure.overload.answered(permit);
+            }
             end(permit, now);
             if (delivered) {
                 long heldNanos = now - permit.grantedNanos;
@@ -148,6 +152,7 @@ final class Calls implements SlotBackend.Grants {
     /** Drops a permit from the in-flight books (not its slots). Under the lock. */
     void end(Permit permit, long now) {
         permit.provider.calls.unlink(permit);
+        backpressure.overload.ended(permit);
         providers.inFlight--;
         if (permit.agent != null) {
             permit.agent.addInFlight(permit.provider, -1, now);

@@ -5,7 +5,7 @@ import java.util.function.IntSupplier;
 /**
  * Who is granted next: the oldest turn first, then the earliest arrival, across every provider
  * with room, so that under a global limit the waiters of all providers compete in one order. Room
- * means: the provider is not paused, it has fewer calls than its limit in force, and the global
+ * means: the provider is not paused, its overload breaker holds no calls, it has fewer calls than its limit in force, and the global
  * limit (if any) is not reached. Decides only; the {@link LocalSlotBackend} takes the slots.
  * Called under the scheduler's lock.
  */
@@ -35,6 +35,7 @@ final class Dispatcher {
         int limit = provider.limit.limit();
         int global = globalLimit.getAsInt();
         return !provider.pause.isPausedAt(now)
+                && !provider.breaker.holdsCalls()
                 && (limit == 0 || provider.slots.taken() < limit)
                 && (global == 0 || globalSlots.taken() < global);
     }

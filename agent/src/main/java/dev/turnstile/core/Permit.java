@@ -33,6 +33,12 @@ public final class Permit {
     boolean linked;
     /** Set once this call was answered with a rate limit; guarded by the scheduler's lock. */
     boolean wasRateLimited;
+    /** This call is its provider's overload probe; set under the lock before the permit is handed out. */
+    volatile boolean probe;
+    /** The provider answered this call with a status that is not an overload. */
+    volatile boolean answered;
+    /** This call failed by overload, and the breaker was told; guarded by the scheduler's lock. */
+    boolean overloaded;
 
     Permit(SlotScheduler scheduler, ProviderState provider, AgentState agent, long grantedNanos) {
         this.scheduler = scheduler;
@@ -102,6 +108,31 @@ public final class Permit {
     public void budgetSpent(long resetMillis, String reason) {
         if (scheduler != null && resetMillis > 0) {
             scheduler.onBudgetSpent(this, resetMillis, reason);
+        }
+    }
+
+    /**
+     * The provider is overloaded for this call: it answered with an overload status (502, 503, 504)
+     * or could not be reached (refused, reset, timed out before an answer). {@code cause} names it.
+     * Counts toward the provider's overload breaker; a call counts once.
+     */
+    public void overloaded(String cause) {
+        if (scheduler != null) {
+            scheduler.onOverloaded(this, cause);
+        }
+    }
+
+    /**
+     * The provider answered this call with a status that is not an overload (a success, a 400, a
+     * 429): the overload breaker's count starts over when the call ends, and a probe closes the
+     * breaker at once. Costs no lock unless this call is the probe.
+     */
+    public void answered() {
+        if (scheduler != null) {
+            answered = true;
+            if (probe) {
+                scheduler.onProbeAnswered(this);
+            }
         }
     }
 

@@ -15,8 +15,9 @@ public final class ProviderSettings {
     private final int limit;
     private final Duration maxHold;
     private final Duration queueTimeout;
+    private final int breakerFailures;
 
-    private ProviderSettings(String id, int limit, Duration maxHold, Duration queueTimeout) {
+    private ProviderSettings(String id, int limit, Duration maxHold, Duration queueTimeout, int breakerFailures) {
         Objects.requireNonNull(id, "id");
         if (id.isEmpty()) {
             throw new IllegalArgumentException("provider id must not be empty");
@@ -25,23 +26,33 @@ public final class ProviderSettings {
         this.limit = SchedulerSettings.requireLimit("limit of provider '" + id + "'", limit);
         this.maxHold = SchedulerSettings.requireNonNegative("max hold of provider '" + id + "'", maxHold);
         this.queueTimeout = SchedulerSettings.requireNonNegative("queue timeout of provider '" + id + "'", queueTimeout);
+        if (breakerFailures < 0) {
+            throw new IllegalArgumentException("breaker failures of provider '" + id
+                    + "' must be 0 (off) or more, was " + breakerFailures);
+        }
+        this.breakerFailures = breakerFailures;
     }
 
-    /** A provider with the given limit, a 10 minute max hold and no queue timeout. */
+    /** A provider with the given limit, a 10 minute max hold, no queue timeout and no overload breaker. */
     public static ProviderSettings of(String id, int limit) {
-        return new ProviderSettings(id, limit, DEFAULT_MAX_HOLD, Duration.ZERO);
+        return new ProviderSettings(id, limit, DEFAULT_MAX_HOLD, Duration.ZERO, 0);
     }
 
     public ProviderSettings withLimit(int limit) {
-        return new ProviderSettings(id, limit, maxHold, queueTimeout);
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, breakerFailures);
     }
 
     public ProviderSettings withMaxHold(Duration maxHold) {
-        return new ProviderSettings(id, limit, maxHold, queueTimeout);
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, breakerFailures);
     }
 
     public ProviderSettings withQueueTimeout(Duration queueTimeout) {
-        return new ProviderSettings(id, limit, maxHold, queueTimeout);
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, breakerFailures);
+    }
+
+    /** Overload failures in a row that open the breaker; 0 = off. */
+    public ProviderSettings withBreakerFailures(int breakerFailures) {
+        return new ProviderSettings(id, limit, maxHold, queueTimeout, breakerFailures);
     }
 
     public String id() {
@@ -63,6 +74,11 @@ public final class ProviderSettings {
         return queueTimeout;
     }
 
+    /** Overload failures in a row (502, 503, 504, refused or reset connections) that pause the queue; 0 = off. */
+    public int breakerFailures() {
+        return breakerFailures;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -72,18 +88,19 @@ public final class ProviderSettings {
             return false;
         }
         ProviderSettings that = (ProviderSettings) o;
-        return limit == that.limit && id.equals(that.id) && maxHold.equals(that.maxHold)
+        return limit == that.limit && breakerFailures == that.breakerFailures && id.equals(that.id) && maxHold.equals(that.maxHold)
                 && queueTimeout.equals(that.queueTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, limit, maxHold, queueTimeout);
+        return Objects.hash(id, limit, maxHold, queueTimeout, breakerFailures);
     }
 
     @Override
     public String toString() {
         return "ProviderSettings{" + id + ", limit=" + limit + ", maxHold=" + maxHold
-                + ", queueTimeout=" + queueTimeout + '}';
+                + ", queueTimeout=" + queueTimeout + (breakerFailures > 0 ? ", breakerFailures=" + breakerFailures : "")
+                + '}';
     }
 }

@@ -1,6 +1,7 @@
 package dev.turnstile.core;
 
 import dev.turnstile.core.limit.LimitPolicy;
+import dev.turnstile.core.pause.OverloadBreaker;
 import dev.turnstile.core.pause.PausePolicy;
 import dev.turnstile.core.time.Cancellable;
 
@@ -21,6 +22,8 @@ final class ProviderState {
     /** The limit in force; its ceiling is {@code settings.limit()}. */
     final LimitPolicy limit;
     final PausePolicy pause;
+    /** Pauses the queue after overload failures in a row; its threshold is {@code settings.breakerFailures()}. */
+    final OverloadBreaker breaker = new OverloadBreaker();
     /** Calls in flight, oldest grant first. */
     final InFlightList calls = new InFlightList();
     boolean removed;

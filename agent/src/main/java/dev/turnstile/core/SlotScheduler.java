@@ -86,7 +86,7 @@ public final class SlotScheduler {
         this.backend = backend != null ? backend : new LocalSlotBackend(lock, timer, providers,
                 counters.create(SlotCounter.Factory.GLOBAL), live::globalLimit);
         this.line = new WaitingLine(lock, timer, providers, this.backend, live::globalLimit);
-        this.backpressure = new Backpressure(lock, timer, this.backend);
+        this.backpressure = new Backpressure(lock, timer, this.backend, live);
         this.calls = new Calls(this, lock, time, timer, providers, line, this.backend, backpressure, live);
         this.backend.bind(calls);
     }
@@ -188,6 +188,18 @@ public final class SlotScheduler {
         lock.run(() -> backpressure.budgetSpent(permit, resetMillis, reason));
     }
 
+    void onOverloaded(Permit permit, String cause) {
+        lock.run(() -> backpressure.overload.failed(permit, cause));
+    }
+
+    /** The probe was answered: the breaker closes at once (not at the end of a long body), and waiters go. */
+    void onProbeAnswered(Permit permit) {
+        lock.run(() -> {
+            backpressure.overload.answered(permit);
+            backend.dispatch();
+        });
+    }
+
     // ---------------------------------------------------------------- runtime changes
 
     /** Pauses a provider for {@code millis} (never shortening a running pause). */
@@ -256,6 +268,9 @@ public final class SlotScheduler {
             if (limitSetByOperator || old.limit() != changed.limit()) {
                 backpressure.limitSet(provider, changed.limit()); // an operator's word ends adaptation
             }
+            if (old.breakerFailures() != changed.breakerFailures()) {
+                backpressure.overload.thresholdSet(provider, changed.breakerFailures());
+            }
             if (!old.maxHold().equals(changed.maxHold())) {
                 calls.watchdog.maxHoldChanged(provider, lock.now());
             }
@@ -278,6 +293,12 @@ public final class SlotScheduler {
     public void setQueueTimeout(String providerId, Duration queueTimeout) {
         ProviderSettings.of(providerId, 0).withQueueTimeout(queueTimeout);
         update(providerId, current -> current.withQueueTimeout(queueTimeout), false);
+    }
+
+    /** Sets how many overload failures in a row open the provider's breaker; 0 turns it off (and closes it). */
+    public void setBreakerFailures(String providerId, int failures) {
+        ProviderSettings.of(providerId, 0).withBreakerFailures(failures);
+        update(providerId, current -> current.withBreakerFailures(failures), false);
     }
 
     public void setGlobalLimit(int globalLimit) {
