@@ -30,6 +30,8 @@ public final class GatedCall {
     private volatile PermitFuture pending;
     /** A copy of the start of a back-off answer's body whose headers gave no hint; null otherwise. */
     private volatile BodyPeek peek;
+    /** Whether the provider answered (any status): a later failure is then no sign of overload. */
+    private volatile boolean answeredOnce;
 
     GatedCall(SlotScheduler scheduler, CallRequest request, BackoffConfig backoff) {
         this.scheduler = scheduler;
@@ -92,7 +94,9 @@ public final class GatedCall {
     }
 
     /**
-     * A response (or one attempt's response) arrived. A back-off status pauses the provider for
+     * A response (or one attempt's response) arrived. An overload status (502, 503, 504) counts
+     * toward the provider's overload breaker, any other answer starts its count over. A back-off
+     * status pauses the provider for
      * as long as the provider asked (or by backoff); a success that says a request or token
      * budget is nearly spent pauses until that budget's reset (see {@link BudgetHeaders}).
      *
@@ -105,6 +109,12 @@ public final class GatedCall {
         Permit current = permit;
         if (current == null || !current.isGated()) {
             return;
+        }
+        answeredOnce = true;
+        if (OverloadSignals.isOverloadStatus(status, backoff)) {
+            current.overloaded("HTTP " + status);
+        } else {
+            current.answered();
         }
         if (backoff.pausesOn(status)) {
             RateLimitHints hints = RateLimitHeaders.read(headers, System.currentTimeMillis());
@@ -135,6 +145,21 @@ public final class GatedCall {
 
     /** The call failed or was cancelled. */
     public void fail() {
+        end(Outcome.FAILURE);
+    }
+
+    /**
+     * The call failed with {@code error}. Before any answer, a refused or reset connection or a
+     * timeout counts toward the provider's overload breaker (see {@link OverloadSignals}).
+     */
+    public void fail(Throwable error) {
+        Permit current = permit;
+        if (current != null && error != null && !answeredOnce && !ended.get()) {
+            String cause = OverloadSignals.causeOf(error);
+            if (cause != null) {
+                current.overloaded(cause);
+            }
+        }
         end(Outcome.FAILURE);
     }
 
