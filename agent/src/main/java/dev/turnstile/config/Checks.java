@@ -9,6 +9,7 @@ import java.time.Duration;
 final class Checks {
 
     static final String LIMIT_EXPECTED = "a whole number ≥ 0 (0 = unlimited)";
+    static final String BREAKER_FAILURES_EXPECTED = "a whole number ≥ 0 (0 = off)";
     static final String HEADER_EXPECTED = "an HTTP header name such as X-Turn-Start";
 
     private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
@@ -29,6 +30,13 @@ final class Checks {
             throw invalid(String.valueOf(limit), "limit", LIMIT_EXPECTED);
         }
         return limit;
+    }
+
+    static int breakerFailures(int failures) {
+        if (failures < 0) {
+            throw invalid(String.valueOf(failures), "breaker failure count", BREAKER_FAILURES_EXPECTED);
+        }
+        return failures;
     }
 
     /** A duration that must be greater than zero, e.g. a watchdog period. */

@@ -39,6 +39,7 @@ public final class ProviderConfig {
     private final List<String> paths;
     private final Duration maxHold;
     private final Duration queueTimeout;
+    private final int breakerFailures;
 
     private ProviderConfig(Builder builder) {
         this.id = builder.id;
@@ -48,11 +49,12 @@ public final class ProviderConfig {
         this.paths = builder.paths;
         this.maxHold = builder.maxHold;
         this.queueTimeout = builder.queueTimeout;
+        this.breakerFailures = builder.breakerFailures;
     }
 
     /**
      * A builder for a provider with this id and the defaults: limit 0 (unlimited), methods POST, all paths,
-     * max-hold 10m, no queue timeout. Hosts must be given before {@link Builder#build()}.
+     * max-hold 10m, no queue timeout, no overload breaker. Hosts must be given before {@link Builder#build()}.
      *
      * @throws IllegalArgumentException when the id is not lower case {@code [a-z0-9][a-z0-9-]*}
      */
@@ -145,6 +147,14 @@ public final class ProviderConfig {
         return queueTimeout;
     }
 
+    /**
+     * Overload failures in a row (502, 503, 504, unreachable) that pause the provider's queue until
+     * one probe call gets an answer; 0 (the default) turns the breaker off.
+     */
+    public int breakerFailures() {
+        return breakerFailures;
+    }
+
     public ProviderConfig withHosts(List<HostPattern> hosts) {
         return toBuilder().hosts(hosts).build();
     }
@@ -169,6 +179,10 @@ public final class ProviderConfig {
         return toBuilder().queueTimeout(queueTimeout).build();
     }
 
+    public ProviderConfig withBreakerFailures(int breakerFailures) {
+        return toBuilder().breakerFailures(breakerFailures).build();
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -178,21 +192,22 @@ public final class ProviderConfig {
             return false;
         }
         ProviderConfig that = (ProviderConfig) other;
-        return limit == that.limit && id.equals(that.id) && hosts.equals(that.hosts)
+        return limit == that.limit && breakerFailures == that.breakerFailures && id.equals(that.id) && hosts.equals(that.hosts)
                 && methods.equals(that.methods) && paths.equals(that.paths)
                 && maxHold.equals(that.maxHold) && queueTimeout.equals(that.queueTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, hosts, limit, methods, paths, maxHold, queueTimeout);
+        return Objects.hash(id, hosts, limit, methods, paths, maxHold, queueTimeout, breakerFailures);
     }
 
     @Override
     public String toString() {
         return "ProviderConfig{" + id + ", hosts=" + hosts + ", limit=" + limit + ", methods=" + methods
                 + ", paths=" + (paths.isEmpty() ? "all" : paths.toString())
-                + ", maxHold=" + Durations.format(maxHold) + ", queueTimeout=" + Durations.format(queueTimeout) + '}';
+                + ", maxHold=" + Durations.format(maxHold) + ", queueTimeout=" + Durations.format(queueTimeout)
+                + (breakerFailures > 0 ? ", breakerFailures=" + breakerFailures : "") + '}';
     }
 
     /** Checks each value as it is set; {@link #build()} needs at least one host. */
@@ -205,6 +220,7 @@ public final class ProviderConfig {
         private List<String> paths = List.of();
         private Duration maxHold = DEFAULT_MAX_HOLD;
         private Duration queueTimeout = Duration.ZERO;
+        private int breakerFailures;
 
         private Builder(String id) {
             this.id = id;
@@ -218,6 +234,7 @@ public final class ProviderConfig {
             paths = config.paths;
             maxHold = config.maxHold;
             queueTimeout = config.queueTimeout;
+            breakerFailures = config.breakerFailures;
         }
 
         /** @throws IllegalArgumentException when the list is empty; duplicates are dropped */
@@ -293,6 +310,12 @@ public final class ProviderConfig {
             return this;
         }
 
+        /** 0 turns the overload breaker off. */
+        public Builder breakerFailures(int breakerFailures) {
+            this.breakerFailures = Checks.breakerFailures(breakerFailures);
+            return this;
+        }
+
         String id() {
             return id;
         }
@@ -319,6 +342,10 @@ public final class ProviderConfig {
 
         Duration queueTimeout() {
             return queueTimeout;
+        }
+
+        int breakerFailures() {
+            return breakerFailures;
         }
 
         /** @throws IllegalArgumentException when no hosts were given */

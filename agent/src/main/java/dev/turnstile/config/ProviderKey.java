@@ -29,7 +29,10 @@ enum ProviderKey {
             builder -> Durations.format(builder.maxHold())),
     QUEUE_TIMEOUT("queue-timeout",
             (builder, raw) -> builder.queueTimeout(ValueParsers.duration(raw)),
-            builder -> Durations.format(builder.queueTimeout()));
+            builder -> Durations.format(builder.queueTimeout())),
+    BREAKER_FAILURES("breaker-failures",
+            (builder, raw) -> builder.breakerFailures(ValueParsers.breakerFailures(raw)),
+            builder -> String.valueOf(builder.breakerFailures()));
 
     /** Reads a raw text into the builder; throws {@link IllegalArgumentException} for a bad one. */
     interface Setter {

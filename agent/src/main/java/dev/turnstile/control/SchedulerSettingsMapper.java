@@ -27,6 +27,7 @@ public final class SchedulerSettingsMapper {
     public static ProviderSettings provider(ProviderConfig provider) {
         return ProviderSettings.of(provider.id(), provider.limit())
                 .withMaxHold(provider.maxHold())
-                .withQueueTimeout(provider.queueTimeout());
+                .withQueueTimeout(provider.queueTimeout())
+                .withBreakerFailures(provider.breakerFailures());
     }
 }

@@ -42,6 +42,7 @@ public final class Garbage {
         PROVIDER.put(ProviderKey.PATHS, List.of("v1/chat", "/v1,v2"));
         PROVIDER.put(ProviderKey.MAX_HOLD, List.of("0", "never", "-1m", "", "99999999999999h"));
         PROVIDER.put(ProviderKey.QUEUE_TIMEOUT, List.of("-1s", "forever", "", "99999999999999h"));
+        PROVIDER.put(ProviderKey.BREAKER_FAILURES, limits);
     }
 
     private Garbage() {
