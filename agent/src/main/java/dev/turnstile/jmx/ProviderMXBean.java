@@ -31,6 +31,16 @@ public interface ProviderMXBean {
 
     void setQueueTimeoutMillis(long millis);
 
+    int getBreakerFailures();
+
+    void setBreakerFailures(int failures);
+
+    String getBreakerState();
+
+    int getConsecutiveFailures();
+
+    long getBreakerOpened();
+
     long getStarted();
 
     long getCompleted();
