@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 @Command(name = "turnstile-console", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
         description = {"Watch and steer Turnstile in a running JVM over JMX.",
                 "A <target> is a local process id, host:port of a JMX port, or a service:jmx: URL."},
-        subcommands = {ListCommand.class, StatusCommand.class, WatchCommand.class, SetLimitCommand.class,
+        subcommands = {ListCommand.class, StatusCommand.class, WatchCommand.class, SetLimitCommand.class, SetBreakerCommand.class,
                 SetGlobalLimitCommand.class, PauseCommand.class, ResumeCommand.class, AddProviderCommand.class,
                 RemoveProviderCommand.class, AgentsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class},

@@ -6,7 +6,8 @@ package dev.turnstile.console.model;
  * read as "no wait"). {@code pauseReason} is empty when not paused (and with an agent too old
  * to say).
  * {@code ungated}: connections to the provider's hosts with no gated call behind them (0 with an
- * agent too old to count them).
+ * agent too old to count them). {@code breaker}: the overload breaker ({@link BreakerStatus#OFF} when
+ * off, or with an agent too old to have one).
  */
 public record ProviderStatus(
         String id,
@@ -30,5 +31,17 @@ public record ProviderStatus(
         double waitP99Millis,
         double holdP50Millis,
         double holdP99Millis,
-        String pauseReason) {
+        String pauseReason,
+        BreakerStatus breaker) {
+
+    /** A provider without an overload breaker. */
+    public ProviderStatus(String id, String hosts, int limit, int effectiveLimit, int inFlight, int queued,
+                          boolean paused, long pauseRemainingMillis, long started, long completed, long failed,
+                          long rateLimited, long reclaimed, long abandoned, long timedOut, long cancelled, long ungated,
+                          double waitP50Millis, double waitP99Millis, double holdP50Millis, double holdP99Millis,
+                          String pauseReason) {
+        this(id, hosts, limit, effectiveLimit, inFlight, queued, paused, pauseRemainingMillis, started, completed,
+                failed, rateLimited, reclaimed, abandoned, timedOut, cancelled, ungated, waitP50Millis, waitP99Millis,
+                holdP50Millis, holdP99Millis, pauseReason, BreakerStatus.OFF);
+    }
 }

@@ -61,6 +61,13 @@ public final class StatusJson {
         json.put("waitP99Millis", provider.waitP99Millis());
         json.put("holdP50Millis", provider.holdP50Millis());
         json.put("holdP99Millis", provider.holdP99Millis());
+        BreakerStatus breaker = provider.breaker();
+        Map<String, Object> breakerJson = new LinkedHashMap<>();
+        breakerJson.put("failures", breaker.failures());
+        breakerJson.put("state", breaker.state());
+        breakerJson.put("consecutiveFailures", breaker.consecutiveFailures());
+        breakerJson.put("opened", breaker.opened());
+        json.put("breaker", breakerJson);
         return json;
     }
 

@@ -31,7 +31,8 @@ public final class TurnstileClient {
     private static final String[] PROVIDER_ATTRIBUTES = {
             "Hosts", "Limit", "EffectiveLimit", "InFlight", "Queued", "Paused", "PauseRemainingMillis", "PauseReason",
             "Started", "Completed", "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "Ungated",
-            "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis"};
+            "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis",
+            "BreakerFailures", "BreakerState", "ConsecutiveFailures", "BreakerOpened"};
     private static final String[] SIGNATURE_PAUSE = {long.class.getName()};
     private static final String[] SIGNATURE_ADD = {String.class.getName(), String.class.getName(), int.class.getName()};
     private static final String[] SIGNATURE_REMOVE = {String.class.getName()};
@@ -90,6 +91,12 @@ public final class TurnstileClient {
     public void setLimit(String provider, int limit) {
         requireProvider(provider);
         set(Names.provider(provider), "Limit", limit);
+    }
+
+    /** Overload failures in a row that open the provider's breaker; 0 turns it off. */
+    public void setBreakerFailures(String provider, int failures) {
+        requireProvider(provider);
+        set(Names.provider(provider), "BreakerFailures", failures);
     }
 
     public void setGlobalLimit(int limit) {
@@ -199,7 +206,13 @@ public final class TurnstileClient {
                 whole(values.get("TimedOut")), whole(values.get("Cancelled")), whole(values.get("Ungated")),
                 measured(started, values.get("WaitP50Millis")), measured(started, values.get("WaitP99Millis")),
                 measured(ended, values.get("HoldP50Millis")), measured(ended, values.get("HoldP99Millis")),
-                text(values.get("PauseReason")));
+                text(values.get("PauseReason")), breaker(values));
+    }
+
+    private static BreakerStatus breaker(Map<String, Object> values) {
+        Object state = values.get("BreakerState");
+        return state == null ? BreakerStatus.OFF : new BreakerStatus(integer(values.get("BreakerFailures")),
+                String.valueOf(state), integer(values.get("ConsecutiveFailures")), whole(values.get("BreakerOpened")));
     }
 
     /** A percentile, or NaN when no call was measured: the MBean then says 0, which would read as "no wait". */
