@@ -265,4 +265,19 @@ class SlotSchedulerOverloadTest {
         h.advance(Duration.ofSeconds(10));
         assertThat(h.stats("openai").breakerState()).isEqualTo("probing");
     }
+
+    @Test
+    void aQueueTimeoutWhileProbingSaysSo() {
+        provider(0, 1);
+        failingCall("a");
+        h.advance(Duration.ofSeconds(1));
+        granted(h.call("openai", "probe"));
+        PermitFuture waiting = h.scheduler.acquireAsync(CallRequest.of("openai", "b").withMaxWait(Duration.ofSeconds(2)));
+
+        h.advance(Duration.ofSeconds(2));
+
+        assertThat(waiting).isCompletedExceptionally();
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(QueueTimeoutException.class)
+                .hasMessageContaining("overload breaker probing");
+    }
 }
