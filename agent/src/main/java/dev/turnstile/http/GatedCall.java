@@ -94,11 +94,11 @@ public final class GatedCall {
     }
 
     /**
-     * A response (or one attempt's response) arrived. An overload status (502, 503, 504) counts
-     * toward the provider's overload breaker, any other answer starts its count over. A back-off
-     * status pauses the provider for
+     * A response (or one attempt's response) arrived. A back-off status pauses the provider for
      * as long as the provider asked (or by backoff); a success that says a request or token
-     * budget is nearly spent pauses until that budget's reset (see {@link BudgetHeaders}).
+     * budget is nearly spent pauses until that budget's reset (see {@link BudgetHeaders}). An
+     * overload status (502, 503, 504) counts toward the provider's overload breaker; any other
+     * answer starts its count over, and closes it when this call is its probe.
      *
      * <p>A back-off status whose hints all say "now" ({@code Retry-After: 0}, a date already
      * past, most often a clock apart from ours) pauses by backoff, as if it had no hint: the
@@ -111,11 +111,6 @@ public final class GatedCall {
             return;
         }
         answeredOnce = true;
-        if (OverloadSignals.isOverloadStatus(status, backoff)) {
-            current.overloaded("HTTP " + status);
-        } else {
-            current.answered();
-        }
         if (backoff.pausesOn(status)) {
             RateLimitHints hints = RateLimitHeaders.read(headers, System.currentTimeMillis());
             current.rateLimited(hints.delayMillis() > 0 ? hints.delayMillis() : -1);
@@ -127,6 +122,12 @@ public final class GatedCall {
             if (spent.isSpent()) {
                 current.budgetSpent(spent.resetMillis(), spent.reason());
             }
+        }
+        // After the pauses above: an answered probe closes the breaker and lets the queue go.
+        if (OverloadSignals.isOverloadStatus(status, backoff)) {
+            current.overloaded("HTTP " + status);
+        } else {
+            current.answered();
         }
     }
 

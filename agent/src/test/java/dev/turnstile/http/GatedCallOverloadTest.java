@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,5 +108,25 @@ class GatedCallOverloadTest {
         assertThat(snapshot.breakerState()).isEqualTo("open");
         assertThat(snapshot.paused()).isTrue();
         assertThat(snapshot.pauseReason()).startsWith("overloaded: 5 failures in a row, the last HTTP 503");
+    }
+
+    @Test
+    void aProbeAnsweredWithARateLimitClosesTheBreakerButTheQueueWaitsForTheRateLimitsPause() throws IOException {
+        gate.scheduler().setBreakerFailures("openai", 1);
+        answered(503);
+        gate.scheduler().resume("openai"); // the breaker's pause is over: the next call probes
+        GatedCall probe = started();
+        GatedCall queued = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat/completions",
+                HeaderLookup.of(Map.of()));
+        CompletableFuture<Void> slot = queued.acquireAsync();
+        assertThat(slot).as("behind the probe").isNotDone();
+
+        probe.onResponse(429, HeaderLookup.of(Map.of("retry-after", "5")));
+
+        assertThat(gate.scheduler().snapshot("openai").breakerState()).isEqualTo("closed");
+        assertThat(slot).as("held by the 429's pause, not let go by the closing breaker").isNotDone();
+        assertThat(gate.scheduler().snapshot("openai").pauseReason()).contains("5000 ms");
+        queued.fail();
+        probe.complete();
     }
 }
