@@ -76,6 +76,9 @@ final class Overload {
     /** An operator changed the threshold; 0 closes the breaker (a running pause ends on its own). */
     void thresholdSet(ProviderState provider, int threshold) {
         if (threshold == 0 && provider.breaker.turnOff()) {
+            for (Permit call = provider.calls.oldest(); call != null; call = call.next) {
+                call.probe = false; // a probe of before must not free a later probe's place when it ends
+            }
             changed(provider, "the breaker was turned off");
         }
     }

@@ -280,4 +280,22 @@ class SlotSchedulerOverloadTest {
         assertThatThrownBy(waiting::join).hasCauseInstanceOf(QueueTimeoutException.class)
                 .hasMessageContaining("overload breaker probing");
     }
+
+    @Test
+    void aProbeFromBeforeTheBreakerWasTurnedOffAndOnAgainIsNoLongerTheProbe() {
+        provider(0, 1);
+        failingCall("a");
+        h.advance(Duration.ofSeconds(1));
+        Permit oldProbe = granted(h.call("openai", "old-probe"));
+        h.scheduler.setBreakerFailures("openai", 0);
+        h.scheduler.setBreakerFailures("openai", 1);
+        failingCall("b");
+        h.advance(Duration.ofSeconds(1));
+        granted(h.call("openai", "new-probe"));
+        PermitFuture waiting = h.call("openai", "c");
+
+        oldProbe.release(Outcome.FAILURE);
+
+        assertThat(waiting).as("the new probe is still out").isNotDone();
+    }
 }
