@@ -89,7 +89,7 @@ public final class BlockingClientHooks implements BlockingClientBridge.Hooks {
         calls.leave();
         GatedCall call = running.entry.call();
         if (thrown != null || response == null) {
-            call.fail();
+            call.fail(thrown);
             return response;
         }
         try {

@@ -10,6 +10,7 @@ final class Checks {
 
     static final String LIMIT_EXPECTED = "a whole number ≥ 0 (0 = unlimited)";
     static final String BUDGET_EXPECTED = "a whole number ≥ 0 per minute (0 = off)";
+    static final String BREAKER_FAILURES_EXPECTED = "a whole number ≥ 0 (0 = off)";
     static final String HEADER_EXPECTED = "an HTTP header name such as X-Turn-Start";
 
     private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
@@ -37,6 +38,13 @@ final class Checks {
             throw invalid(String.valueOf(budget), what, BUDGET_EXPECTED);
         }
         return budget;
+    }
+
+    static int breakerFailures(int failures) {
+        if (failures < 0) {
+            throw invalid(String.valueOf(failures), "breaker failure count", BREAKER_FAILURES_EXPECTED);
+        }
+        return failures;
     }
 
     /** A duration that must be greater than zero, e.g. a watchdog period. */

@@ -41,6 +41,7 @@ public final class ProviderConfig {
     private final Duration queueTimeout;
     private final int rpm;
     private final long tpm;
+    private final int breakerFailures;
 
     private ProviderConfig(Builder builder) {
         this.id = builder.id;
@@ -52,11 +53,12 @@ public final class ProviderConfig {
         this.queueTimeout = builder.queueTimeout;
         this.rpm = builder.rpm;
         this.tpm = builder.tpm;
+        this.breakerFailures = builder.breakerFailures;
     }
 
     /**
      * A builder for a provider with this id and the defaults: limit 0 (unlimited), methods POST, all paths,
-     * max-hold 10m, no queue timeout. Hosts must be given before {@link Builder#build()}.
+     * max-hold 10m, no queue timeout, no overload breaker. Hosts must be given before {@link Builder#build()}.
      *
      * @throws IllegalArgumentException when the id is not lower case {@code [a-z0-9][a-z0-9-]*}
      */
@@ -167,6 +169,14 @@ public final class ProviderConfig {
         return toBuilder().tpm(tpm).build();
     }
 
+    /**
+     * Overload failures in a row (502, 503, 504, unreachable) that pause the provider's queue until
+     * one probe call gets an answer; 0 (the default) turns the breaker off.
+     */
+    public int breakerFailures() {
+        return breakerFailures;
+    }
+
     public ProviderConfig withHosts(List<HostPattern> hosts) {
         return toBuilder().hosts(hosts).build();
     }
@@ -191,6 +201,10 @@ public final class ProviderConfig {
         return toBuilder().queueTimeout(queueTimeout).build();
     }
 
+    public ProviderConfig withBreakerFailures(int breakerFailures) {
+        return toBuilder().breakerFailures(breakerFailures).build();
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -200,7 +214,7 @@ public final class ProviderConfig {
             return false;
         }
         ProviderConfig that = (ProviderConfig) other;
-        return limit == that.limit && id.equals(that.id) && hosts.equals(that.hosts)
+        return limit == that.limit && breakerFailures == that.breakerFailures && id.equals(that.id) && hosts.equals(that.hosts)
                 && methods.equals(that.methods) && paths.equals(that.paths)
                 && maxHold.equals(that.maxHold) && queueTimeout.equals(that.queueTimeout)
                 && rpm == that.rpm && tpm == that.tpm;
@@ -208,7 +222,7 @@ public final class ProviderConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, hosts, limit, methods, paths, maxHold, queueTimeout, rpm, tpm);
+        return Objects.hash(id, hosts, limit, methods, paths, maxHold, queueTimeout, rpm, tpm, breakerFailures);
     }
 
     @Override
@@ -216,7 +230,8 @@ public final class ProviderConfig {
         return "ProviderConfig{" + id + ", hosts=" + hosts + ", limit=" + limit + ", methods=" + methods
                 + ", paths=" + (paths.isEmpty() ? "all" : paths.toString())
                 + ", maxHold=" + Durations.format(maxHold) + ", queueTimeout=" + Durations.format(queueTimeout)
-                + (rpm > 0 ? ", rpm=" + rpm : "") + (tpm > 0 ? ", tpm=" + tpm : "") + '}';
+                + (rpm > 0 ? ", rpm=" + rpm : "") + (tpm > 0 ? ", tpm=" + tpm : "")
+                + (breakerFailures > 0 ? ", breakerFailures=" + breakerFailures : "") + '}';
     }
 
     /** Checks each value as it is set; {@link #build()} needs at least one host. */
@@ -231,6 +246,7 @@ public final class ProviderConfig {
         private Duration queueTimeout = Duration.ZERO;
         private int rpm;
         private long tpm;
+        private int breakerFailures;
 
         private Builder(String id) {
             this.id = id;
@@ -246,6 +262,7 @@ public final class ProviderConfig {
             queueTimeout = config.queueTimeout;
             rpm = config.rpm;
             tpm = config.tpm;
+            breakerFailures = config.breakerFailures;
         }
 
         /** @throws IllegalArgumentException when the list is empty; duplicates are dropped */
@@ -341,6 +358,12 @@ public final class ProviderConfig {
             return tpm;
         }
 
+        /** 0 turns the overload breaker off. */
+        public Builder breakerFailures(int breakerFailures) {
+            this.breakerFailures = Checks.breakerFailures(breakerFailures);
+            return this;
+        }
+
         String id() {
             return id;
         }
@@ -367,6 +390,10 @@ public final class ProviderConfig {
 
         Duration queueTimeout() {
             return queueTimeout;
+        }
+
+        int breakerFailures() {
+            return breakerFailures;
         }
 
         /** @throws IllegalArgumentException when no hosts were given */

@@ -35,7 +35,10 @@ enum ProviderKey {
             builder -> String.valueOf(builder.rpm())),
     TPM("tpm",
             (builder, raw) -> builder.tpm(ValueParsers.budget(raw, "tpm", Long.MAX_VALUE)),
-            builder -> String.valueOf(builder.tpm()));
+            builder -> String.valueOf(builder.tpm())),
+    BREAKER_FAILURES("breaker-failures",
+            (builder, raw) -> builder.breakerFailures(ValueParsers.breakerFailures(raw)),
+            builder -> String.valueOf(builder.breakerFailures()));
 
     /** Reads a raw text into the builder; throws {@link IllegalArgumentException} for a bad one. */
     interface Setter {

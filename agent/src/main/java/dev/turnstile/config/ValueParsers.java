@@ -36,10 +36,18 @@ final class ValueParsers {
     }
 
     static int limit(String raw) {
+        return wholeNumber(raw, "limit", Checks.LIMIT_EXPECTED);
+    }
+
+    static int breakerFailures(String raw) {
+        return wholeNumber(raw, "breaker failure count", Checks.BREAKER_FAILURES_EXPECTED);
+    }
+
+    private static int wholeNumber(String raw, String what, String expected) {
         String value = raw.trim();
         long parsed = WHOLE_NUMBER.matcher(value).matches() ? Long.parseLong(value) : -1;
         if (parsed < 0 || parsed > Integer.MAX_VALUE) {
-            throw Checks.invalid(Checks.quote(raw), "limit", Checks.LIMIT_EXPECTED);
+            throw Checks.invalid(Checks.quote(raw), what, expected);
         }
         return (int) parsed;
     }

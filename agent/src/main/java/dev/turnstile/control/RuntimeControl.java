@@ -71,6 +71,11 @@ public final class RuntimeControl {
         changeProvider(id, p -> p.withTpm(tpm), p -> scheduler.setTpm(id, tpm));
     }
 
+    /** Overload failures in a row that open the provider's breaker; 0 turns it off (and closes it). */
+    public void setBreakerFailures(String id, int failures) {
+        changeProvider(id, p -> p.withBreakerFailures(failures), p -> scheduler.setBreakerFailures(id, failures));
+    }
+
     /** {@code hosts}: a comma list of {@code host}, {@code host:port} or {@code *.domain}. */
     public void setHosts(String id, String hosts) {
         List<HostPattern> patterns = parseHosts(hosts);

@@ -29,6 +29,7 @@ public final class SchedulerSettingsMapper {
                 .withMaxHold(provider.maxHold())
                 .withQueueTimeout(provider.queueTimeout())
                 .withRpm(provider.rpm())
-                .withTpm(provider.tpm());
+                .withTpm(provider.tpm())
+                .withBreakerFailures(provider.breakerFailures());
     }
 }

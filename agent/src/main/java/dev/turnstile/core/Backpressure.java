@@ -1,6 +1,7 @@
 package dev.turnstile.core;
 
 import dev.turnstile.core.limit.LimitPolicy;
+import dev.turnstile.core.pause.PausePolicy;
 import dev.turnstile.core.time.Cancellable;
 import dev.turnstile.core.time.TimerService;
 
@@ -18,11 +19,13 @@ final class Backpressure {
     private final SchedulerLock lock;
     private final TimerService timer;
     private final SlotBackend backend;
+    final Overload overload;
 
-    Backpressure(SchedulerLock lock, TimerService timer, SlotBackend backend) {
+    Backpressure(SchedulerLock lock, TimerService timer, SlotBackend backend, PausePolicy.Tuning tuning) {
         this.lock = lock;
         this.timer = timer;
         this.backend = backend;
+        this.overload = new Overload(lock, this, tuning);
     }
 
     /** The provider answered {@code permit}'s call with a rate limit; {@code hintMillis < 0}: no hint. */
@@ -128,6 +131,7 @@ final class Backpressure {
         provider.pauseTimer.cancel();
         provider.pauseTimer = Cancellable.NONE;
         lock.outbox().event(l -> l.resumed(provider.id));
+        overload.pauseEnded(provider);
     }
 
     /** Reports a change of the limit in force made by the policy itself; true if it moved. */

@@ -103,6 +103,7 @@ final class Calls implements SlotBackend.Grants {
         Permit permit = new Permit(scheduler, provider, agent, now);
         permit.budgetEntry = provider.budget.record(tokenEstimate, now);
         permit.countsTokens = permit.budgetEntry != null && provider.budget.tpm() > 0;
+        permit.probe = provider.breaker.startProbe();
         provider.calls.link(permit);
         providers.inFlight++;
         provider.stats.started++;
@@ -122,6 +123,9 @@ final class Calls implements SlotBackend.Grants {
         try {
             long now = lock.now();
             ProviderState provider = permit.provider;
+            if (delivered && (outcome == Outcome.SUCCESS || permit.answered)) {
+                backpressure.overload.answered(permit);
+            }
             end(permit, now);
             if (delivered) {
                 long heldNanos = now - permit.grantedNanos;
@@ -151,6 +155,7 @@ final class Calls implements SlotBackend.Grants {
     /** Drops a permit from the in-flight books (not its slots). Under the lock. */
     void end(Permit permit, long now) {
         permit.provider.calls.unlink(permit);
+        backpressure.overload.ended(permit);
         providers.inFlight--;
         if (permit.agent != null) {
             permit.agent.addInFlight(permit.provider, -1, now);

@@ -5,11 +5,11 @@ import java.util.function.IntSupplier;
 /**
  * Who is granted next: the oldest turn first, then the earliest arrival, across every provider
  * with room, so that under a global limit the waiters of all providers compete in one order. Room
- * means: the provider is not paused, it has fewer calls than its limit in force, the global limit
- * (if any) is not reached, and its request and token budgets fit the head's call. A head held by its
- * budget alone holds the calls behind it too (never reordered), and is reported to
- * {@link BudgetWakeups} so that the line is woken when the budget has room. Decides only; the
- * {@link LocalSlotBackend} takes the slots.
+ * means: the provider is not paused, its overload breaker holds no calls, it has fewer calls than
+ * its limit in force, the global limit (if any) is not reached, and its request and token budgets
+ * fit the head's call. A head held by its budget alone holds the calls behind it too (never
+ * reordered), and is reported to {@link BudgetWakeups} so that the line is woken when the budget
+ * has room. Decides only; the {@link LocalSlotBackend} takes the slots.
  * Called under the scheduler's lock.
  */
 final class Dispatcher {
@@ -70,6 +70,7 @@ final class Dispatcher {
         int limit = provider.limit.limit();
         int global = globalLimit.getAsInt();
         return !provider.pause.isPausedAt(now)
+                && !provider.breaker.holdsCalls()
                 && (limit == 0 || provider.slots.taken() < limit)
                 && (global == 0 || globalSlots.taken() < global);
     }

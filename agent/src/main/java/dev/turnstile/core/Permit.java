@@ -39,6 +39,12 @@ public final class Permit {
     WindowBudget.Entry budgetEntry;
     /** Set before the permit is handed out: its provider had a token budget when the call started. */
     boolean countsTokens;
+    /** This call is its provider's overload probe; set under the lock before the permit is handed out. */
+    volatile boolean probe;
+    /** The provider answered this call with a status that is not an overload. */
+    volatile boolean answered;
+    /** This call failed by overload, and the breaker was told; guarded by the scheduler's lock. */
+    boolean overloaded;
 
     Permit(SlotScheduler scheduler, ProviderState provider, AgentState agent, long grantedNanos) {
         this.scheduler = scheduler;
@@ -124,6 +130,31 @@ public final class Permit {
     public void tokensUsed(long tokens) {
         if (scheduler != null && tokens >= 0) {
             scheduler.onTokensUsed(this, tokens);
+        }
+    }
+
+    /**
+     * The provider is overloaded for this call: it answered with an overload status (502, 503, 504)
+     * or could not be reached (refused, reset, timed out before an answer). {@code cause} names it.
+     * Counts toward the provider's overload breaker; a call counts once.
+     */
+    public void overloaded(String cause) {
+        if (scheduler != null) {
+            scheduler.onOverloaded(this, cause);
+        }
+    }
+
+    /**
+     * The provider answered this call with a status that is not an overload (a success, a 400, a
+     * 429): the overload breaker's count starts over when the call ends, and a probe closes the
+     * breaker at once. Costs no lock unless this call is the probe.
+     */
+    public void answered() {
+        if (scheduler != null) {
+            answered = true;
+            if (probe) {
+                scheduler.onProbeAnswered(this);
+            }
         }
     }
 

@@ -22,6 +22,10 @@ public final class ProviderSnapshot {
     private final int requestsInWindow;
     private final long tokensInWindow;
     private final String budgetHold;
+    private final int breakerFailures;
+    private final String breakerState;
+    private final int consecutiveFailures;
+    private final long breakerOpened;
     private final CallCounts sinceReset;
     private final CallCounts total;
     private final Percentiles waitMillis;
@@ -47,6 +51,10 @@ public final class ProviderSnapshot {
         this.tokensInWindow = p.budget.tokensInWindow(nowNanos);
         Waiter head = p.queue.peek();
         this.budgetHold = head == null || paused ? "" : p.budget.holdReason(head.tokenEstimate, nowNanos);
+        this.breakerFailures = p.settings.breakerFailures();
+        this.breakerState = p.breaker.state().label();
+        this.consecutiveFailures = p.breaker.consecutiveFailures();
+        this.breakerOpened = p.breaker.timesOpened();
         ProviderStats s = p.stats;
         this.sinceReset = s.sinceReset();
         this.total = s.total();
@@ -141,6 +149,26 @@ public final class ProviderSnapshot {
 
     public long queueTimeoutMillis() {
         return queueTimeoutMillis;
+    }
+
+    /** Overload failures in a row that open the breaker; 0 = off. */
+    public int breakerFailures() {
+        return breakerFailures;
+    }
+
+    /** The overload breaker's state: {@code closed}, {@code open} or {@code probing}. */
+    public String breakerState() {
+        return breakerState;
+    }
+
+    /** Overload failures since the last answer (or since the breaker last closed). */
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** How often the overload breaker opened since the provider was added (a failed probe re-opens it). */
+    public long breakerOpened() {
+        return breakerOpened;
     }
 
     /** Calls that got a slot, since start or the last reset (so are the counters below). Always {@code inFlight + completed + failed + reclaimed}. */

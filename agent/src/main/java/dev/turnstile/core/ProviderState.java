@@ -2,6 +2,7 @@ package dev.turnstile.core;
 
 import dev.turnstile.core.budget.WindowBudget;
 import dev.turnstile.core.limit.LimitPolicy;
+import dev.turnstile.core.pause.OverloadBreaker;
 import dev.turnstile.core.pause.PausePolicy;
 import dev.turnstile.core.time.Cancellable;
 
@@ -24,6 +25,8 @@ final class ProviderState {
     final PausePolicy pause;
     /** Calls and tokens started in the last minute, against {@code settings.rpm()} and {@code tpm()}. */
     final WindowBudget budget = new WindowBudget();
+    /** Pauses the queue after overload failures in a row; its threshold is {@code settings.breakerFailures()}. */
+    final OverloadBreaker breaker = new OverloadBreaker();
     /** Calls in flight, oldest grant first. */
     final InFlightList calls = new InFlightList();
     boolean removed;

@@ -23,6 +23,13 @@ public interface SchedulerListener {
     default void limitChanged(String provider, int oldLimit, int newLimit, boolean adaptive) {
     }
 
+    /**
+     * The provider's overload breaker changed to {@code state} ({@code closed}, {@code open} or
+     * {@code probing}); {@code reason} says why, in words.
+     */
+    default void breakerChanged(String provider, String state, String reason) {
+    }
+
     default void providerAdded(String provider) {
     }
 

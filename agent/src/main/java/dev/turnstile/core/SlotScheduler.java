@@ -86,7 +86,7 @@ public final class SlotScheduler {
         this.backend = backend != null ? backend : new LocalSlotBackend(lock, timer, providers,
                 counters.create(SlotCounter.Factory.GLOBAL), live::globalLimit);
         this.line = new WaitingLine(lock, timer, providers, this.backend, live::globalLimit);
-        this.backpressure = new Backpressure(lock, timer, this.backend);
+        this.backpressure = new Backpressure(lock, timer, this.backend, live);
         this.calls = new Calls(this, lock, time, timer, providers, line, this.backend, backpressure, live);
         this.backend.bind(calls);
     }
@@ -201,6 +201,18 @@ public final class SlotScheduler {
         });
     }
 
+    void onOverloaded(Permit permit, String cause) {
+        lock.run(() -> backpressure.overload.failed(permit, cause));
+    }
+
+    /** The probe was answered: the breaker closes at once (not at the end of a long body), and waiters go. */
+    void onProbeAnswered(Permit permit) {
+        lock.run(() -> {
+            backpressure.overload.answered(permit);
+            backend.dispatch();
+        });
+    }
+
     // ---------------------------------------------------------------- runtime changes
 
     /** Pauses a provider for {@code millis} (never shortening a running pause). */
@@ -270,6 +282,9 @@ public final class SlotScheduler {
             if (limitSetByOperator || old.limit() != changed.limit()) {
                 backpressure.limitSet(provider, changed.limit()); // an operator's word ends adaptation
             }
+            if (old.breakerFailures() != changed.breakerFailures()) {
+                backpressure.overload.thresholdSet(provider, changed.breakerFailures());
+            }
             if (!old.maxHold().equals(changed.maxHold())) {
                 calls.watchdog.maxHoldChanged(provider, lock.now());
             }
@@ -307,6 +322,12 @@ public final class SlotScheduler {
     public void setTpm(String providerId, long tpm) {
         ProviderSettings.of(providerId, 0).withTpm(tpm);
         update(providerId, current -> current.withTpm(tpm), false);
+    }
+
+    /** Sets how many overload failures in a row open the provider's breaker; 0 turns it off (and closes it). */
+    public void setBreakerFailures(String providerId, int failures) {
+        ProviderSettings.of(providerId, 0).withBreakerFailures(failures);
+        update(providerId, current -> current.withBreakerFailures(failures), false);
     }
 
     public void setGlobalLimit(int globalLimit) {

@@ -1,5 +1,6 @@
 package dev.turnstile.core;
 
+import dev.turnstile.core.pause.OverloadBreaker;
 import dev.turnstile.core.time.TimerService;
 
 import java.util.concurrent.TimeUnit;
@@ -129,6 +130,9 @@ final class WaitingLine {
         if (provider.pause.isPausedAt(now)) {
             text.append(", paused for another ")
                     .append(TimeUnit.NANOSECONDS.toMillis(provider.pause.untilNanos() - now)).append(" ms");
+        }
+        if (provider.breaker.state() != OverloadBreaker.State.CLOSED) {
+            text.append(", overload breaker ").append(provider.breaker.state().label());
         }
         int global = globalLimit.getAsInt();
         if (global > 0) {

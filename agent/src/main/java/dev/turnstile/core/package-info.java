@@ -6,8 +6,8 @@
  * {@code WaitingLine} (the queues and their timeouts), {@link dev.turnstile.core.SlotBackend} (the
  * asynchronous seam to the store of slots; {@code LocalSlotBackend} and its {@code Dispatcher} count
  * in this JVM), {@code Backpressure} (pauses and the limit in force, after the policies of
- * {@link dev.turnstile.core.pause} and {@link dev.turnstile.core.limit}) and {@code Watchdog} (max
- * hold). All state changes happen under one lock ({@code SchedulerLock}), and what they decide is
+ * {@link dev.turnstile.core.pause} and {@link dev.turnstile.core.limit}), {@code Overload} (the
+ * overload breaker's pause and probe) and {@code Watchdog} (max hold). All state changes happen under one lock ({@code SchedulerLock}), and what they decide is
  * told after it ({@code Outbox}).
  *
  * <p>Plain Java that can be used and tested on its own: it may import only {@code java.*} and its

@@ -30,6 +30,8 @@ public final class GatedCall {
     private volatile PermitFuture pending;
     /** A copy of the start of a back-off answer's body whose headers gave no hint; null otherwise. */
     private volatile BodyPeek peek;
+    /** Whether the provider answered (any status): a later failure is then no sign of overload. */
+    private volatile boolean answeredOnce;
 
     GatedCall(SlotScheduler scheduler, CallRequest request, BackoffConfig backoff) {
         this.scheduler = scheduler;
@@ -94,7 +96,9 @@ public final class GatedCall {
     /**
      * A response (or one attempt's response) arrived. A back-off status pauses the provider for
      * as long as the provider asked (or by backoff); a success that says a request or token
-     * budget is nearly spent pauses until that budget's reset (see {@link BudgetHeaders}).
+     * budget is nearly spent pauses until that budget's reset (see {@link BudgetHeaders}). An
+     * overload status (502, 503, 504) counts toward the provider's overload breaker; any other
+     * answer starts its count over, and closes it when this call is its probe.
      *
      * <p>A back-off status whose hints all say "now" ({@code Retry-After: 0}, a date already
      * past, most often a clock apart from ours) pauses by backoff, as if it had no hint: the
@@ -106,6 +110,7 @@ public final class GatedCall {
         if (current == null || !current.isGated()) {
             return;
         }
+        answeredOnce = true;
         if (backoff.pausesOn(status)) {
             RateLimitHints hints = RateLimitHeaders.read(headers, System.currentTimeMillis());
             current.rateLimited(hints.delayMillis() > 0 ? hints.delayMillis() : -1);
@@ -120,6 +125,12 @@ public final class GatedCall {
             if (current.countsTokens()) {
                 peek = BodyPeek.forUsage(); // the token budget learns what the answer really used
             }
+        }
+        // After the pauses above: an answered probe closes the breaker and lets the queue go.
+        if (OverloadSignals.isOverloadStatus(status, backoff)) {
+            current.overloaded("HTTP " + status);
+        } else {
+            current.answered();
         }
     }
 
@@ -139,6 +150,21 @@ public final class GatedCall {
 
     /** The call failed or was cancelled. */
     public void fail() {
+        end(Outcome.FAILURE);
+    }
+
+    /**
+     * The call failed with {@code error}. Before any answer, a refused or reset connection or a
+     * timeout counts toward the provider's overload breaker (see {@link OverloadSignals}).
+     */
+    public void fail(Throwable error) {
+        Permit current = permit;
+        if (current != null && error != null && !answeredOnce && !ended.get()) {
+            String cause = OverloadSignals.causeOf(error);
+            if (cause != null) {
+                current.overloaded(cause);
+            }
+        }
         end(Outcome.FAILURE);
     }
 

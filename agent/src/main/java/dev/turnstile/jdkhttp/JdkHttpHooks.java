@@ -68,12 +68,12 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
     public void exit(Object call, Object responseFuture, Throwable thrown) {
         GatedCall gated = (GatedCall) call;
         if (thrown != null || !(responseFuture instanceof CompletableFuture)) {
-            gated.fail();
+            gated.fail(thrown);
             return;
         }
         ((CompletableFuture<?>) responseFuture).whenComplete((response, error) -> {
             if (error != null) {
-                gated.fail(); // refused, reset, timed out or cancelled before the body began
+                gated.fail(error); // refused, reset, timed out or cancelled before the body began
             }
         });
     }

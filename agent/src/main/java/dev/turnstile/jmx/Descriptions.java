@@ -40,10 +40,11 @@ final class Descriptions {
         TEXT.put("EffectiveLimit", "The limit in force: lower than Limit while recovering from rate limits (adaptive).");
         TEXT.put("InFlight", "Calls holding a slot now.");
         TEXT.put("Queued", "Calls waiting for a slot now.");
-        TEXT.put("Paused", "True while the provider's queue is paused after a rate limit or by an operator.");
+        TEXT.put("Paused", "True while the provider's queue is paused after a rate limit, by the overload breaker or by an operator.");
         TEXT.put("PauseRemainingMillis", "Milliseconds until the pause ends; 0 when not paused.");
         TEXT.put("PauseReason", "Why the provider is paused: a rate limit with the provider's hint or the backoff step, "
-                + "a request or token budget spent or nearly spent (naming its headers) until its reset, or an operator; "
+                + "a request or token budget spent or nearly spent (naming its headers) until its reset, the overload breaker "
+                + "(failures in a row, or a failed probe), or an operator; "
                 + "empty when not paused.");
         TEXT.put("Hosts", "Comma list of host, host:port or *.domain whose calls this provider gates.");
         TEXT.put("MaxHoldMillis", "Watchdog: a slot held longer than this (ms) is taken back.");
@@ -56,6 +57,12 @@ final class Descriptions {
         TEXT.put("TpmRemaining", "Tokens left in the current 60 s window; -1 when Tpm is off.");
         TEXT.put("BudgetHold", "Why the request or token budget holds the queue (and when it will have room); "
                 + "empty when it does not.");
+        TEXT.put("BreakerFailures", "Overload breaker: this many overload failures in a row (502, 503, 504, connection refused, "
+                + "reset or timed out before an answer; never a 429) pause the queue; one probe call then decides. 0 = off.");
+        TEXT.put("BreakerState", "Overload breaker: closed (calls flow), open (the queue is paused) or probing (one call is "
+                + "let through as the probe; the others wait).");
+        TEXT.put("ConsecutiveFailures", "Overload failures since the provider last answered.");
+        TEXT.put("BreakerOpened", "How often the overload breaker opened (a failed probe re-opens it) since the provider was added.");
         TEXT.put("Started", "Calls that got a slot (= in flight + completed + failed + reclaimed).");
         TEXT.put("Completed", "Calls whose response body ended or was closed.");
         TEXT.put("Failed", "Calls that failed or were cancelled after they got a slot.");

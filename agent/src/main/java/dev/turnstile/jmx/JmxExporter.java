@@ -29,6 +29,7 @@ public final class JmxExporter implements SchedulerListener {
     public static final String RESUMED = "dev.turnstile.resumed";
     public static final String RECLAIMED = "dev.turnstile.reclaimed";
     public static final String LIMIT_CHANGED = "dev.turnstile.limit-changed";
+    public static final String BREAKER = "dev.turnstile.breaker";
     public static final String PROVIDER_ADDED = "dev.turnstile.provider-added";
     public static final String PROVIDER_REMOVED = "dev.turnstile.provider-removed";
 
@@ -98,9 +99,9 @@ public final class JmxExporter implements SchedulerListener {
             try {
                 server.registerMBean(new DescribedMBean<>(new ProviderBean(id, control), ProviderMXBean.class, emitter,
                         Descriptions.of("Provider"), new MBeanNotificationInfo[] {
-                                new MBeanNotificationInfo(new String[] {PAUSED, RESUMED, RECLAIMED, LIMIT_CHANGED},
-                                        Notification.class.getName(),
-                                        "The provider paused, resumed, had a slot reclaimed, or its limit changed")}),
+                                new MBeanNotificationInfo(new String[] {PAUSED, RESUMED, RECLAIMED, LIMIT_CHANGED, BREAKER},
+                                        Notification.class.getName(), "The provider paused, resumed, had a slot "
+                                        + "reclaimed, its limit changed, or its overload breaker changed state")}),
                         providerName(id));
             } catch (JMException e) {
                 FailOpen.report("jmx register provider", e);
@@ -148,6 +149,12 @@ public final class JmxExporter implements SchedulerListener {
         send(provider, LIMIT_CHANGED, provider + " limit " + oldLimit + " -> " + newLimit
                 + (adaptive ? " (adaptive, after rate limits)" : " (set by an operator)"),
                 data("provider", provider, "oldLimit", oldLimit, "newLimit", newLimit, "adaptive", adaptive));
+    }
+
+    @Override
+    public void breakerChanged(String provider, String state, String reason) {
+        send(provider, BREAKER, provider + " overload breaker " + state + ": " + reason,
+                data("provider", provider, "state", state, "reason", reason));
     }
 
     @Override

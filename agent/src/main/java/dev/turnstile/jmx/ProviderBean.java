@@ -139,6 +139,34 @@ final class ProviderBean implements ProviderMXBean {
         return snapshot().budgetHold();
     }
 
+    @Override
+    public int getBreakerFailures() {
+        return snapshot().breakerFailures();
+    }
+
+    @Override
+    public void setBreakerFailures(int failures) {
+        if (failures < 0) {
+            throw new IllegalArgumentException("BreakerFailures must be 0 (off) or more, was " + failures);
+        }
+        control.setBreakerFailures(id, failures);
+    }
+
+    @Override
+    public String getBreakerState() {
+        return snapshot().breakerState();
+    }
+
+    @Override
+    public int getConsecutiveFailures() {
+        return snapshot().consecutiveFailures();
+    }
+
+    @Override
+    public long getBreakerOpened() {
+        return snapshot().breakerOpened();
+    }
+
     private static Duration positive(String name, long millis) {
         if (millis <= 0 || millis > LONGEST_MILLIS) {
             throw new IllegalArgumentException(name + " must be a positive number of milliseconds up to " + LONGEST_MILLIS

@@ -45,6 +45,16 @@ public interface ProviderMXBean {
 
     String getBudgetHold();
 
+    int getBreakerFailures();
+
+    void setBreakerFailures(int failures);
+
+    String getBreakerState();
+
+    int getConsecutiveFailures();
+
+    long getBreakerOpened();
+
     long getStarted();
 
     long getCompleted();

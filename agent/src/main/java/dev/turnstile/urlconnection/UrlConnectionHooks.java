@@ -105,7 +105,7 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
                     respond(state, connection, responseCode, connected);
                     state.call.complete();
                 } else {
-                    state.call.fail(); // refused, reset, read timeout before the headers, too many redirects
+                    state.call.fail(thrown); // refused, reset, read timeout before the headers, too many redirects
                 }
                 return stream;
             }

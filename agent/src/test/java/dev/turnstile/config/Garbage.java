@@ -44,6 +44,7 @@ public final class Garbage {
         PROVIDER.put(ProviderKey.QUEUE_TIMEOUT, List.of("-1s", "forever", "", "99999999999999h"));
         PROVIDER.put(ProviderKey.RPM, List.of("-1", "60/min", "", "1.5", "99999999999"));
         PROVIDER.put(ProviderKey.TPM, List.of("-5", "lots", "", "1e6", "99999999999"));
+        PROVIDER.put(ProviderKey.BREAKER_FAILURES, limits);
     }
 
     private Garbage() {

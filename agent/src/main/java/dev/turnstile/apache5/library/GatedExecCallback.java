@@ -55,7 +55,7 @@ final class GatedExecCallback implements AsyncExecCallback, GatedExchange {
             delegate.failed(cause);
         } finally {
             end();
-            call.fail();
+            call.fail(cause);
         }
     }
 

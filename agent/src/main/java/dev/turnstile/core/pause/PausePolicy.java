@@ -106,12 +106,17 @@ public final class PausePolicy {
 
     /** Exponential backoff with equal jitter: half the step is fixed, half random. */
     private long backoffNanos() {
-        long initial = tuning.backoffInitialNanos();
-        long max = tuning.backoffMaxNanos();
-        int shift = Math.min(Math.max(backoffStep - 1, 0), MAX_STEP_SHIFT);
-        long step = initial > (max >> shift) ? max : Math.min(max, initial << shift);
+        long step = doubledStep(tuning, backoffStep);
         long half = step / 2;
         return half + (long) (jitter.getAsDouble() * (step - half));
+    }
+
+    /** {@code backoff.initial} doubled for each step after the first, at most {@code backoff.max}. */
+    static long doubledStep(Tuning tuning, int step) {
+        long initial = tuning.backoffInitialNanos();
+        long max = tuning.backoffMaxNanos();
+        int shift = Math.min(Math.max(step - 1, 0), MAX_STEP_SHIFT);
+        return initial > (max >> shift) ? max : Math.min(max, initial << shift);
     }
 
     /** The scheduler's backoff settings, as they are at the moment of asking. */

@@ -16,7 +16,7 @@ final class ReleasingListener implements Response.CompleteListener {
     @Override
     public void onComplete(Result result) {
         if (result.isFailed()) {
-            call.fail();
+            call.fail(result.getFailure());
         } else {
             call.complete();
         }

@@ -105,7 +105,7 @@ final class ChainPassage implements CallPassage {
     @Override
     public Object ended(Object response, Throwable thrown) {
         if (thrown != null || response == null) {
-            failed();
+            failed(thrown);
             return response;
         }
         return passed((Response) response);
@@ -115,10 +115,10 @@ final class ChainPassage implements CallPassage {
      * The chain failed (every throwable, checked ones too: OkHttp 5 lets an InterruptedException
      * out of its connect when the caller is interrupted there, and the slot must still go back).
      */
-    void failed() {
+    void failed(Throwable thrown) {
         state.exit();
         if (gated != null) {
-            gated.fail();
+            gated.fail(thrown);
         }
     }
 

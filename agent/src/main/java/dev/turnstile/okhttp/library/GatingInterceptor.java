@@ -32,7 +32,7 @@ final class GatingInterceptor implements Interceptor {
         try {
             response = chain.proceed(chain.request());
         } catch (Throwable e) {
-            passage.failed();
+            passage.failed(e);
             throw e;
         }
         return passage.passed(response);

@@ -26,7 +26,7 @@ final class ReleasingCallback implements Callback {
     public void onFailure(Call call, IOException e) {
         try {
             OkHttpCalls.claim(call);
-            gated.fail();
+            gated.fail(e);
         } finally {
             delegate.onFailure(call, e);
         }

@@ -34,7 +34,7 @@ final class ExchangeEnd {
                         answered(connection, call);
                     }
                 })
-                .doOnError(error -> call.fail())
+                .doOnError(call::fail)
                 .doOnCancel(() -> {
                     if (!answered.get()) {
                         call.fail();

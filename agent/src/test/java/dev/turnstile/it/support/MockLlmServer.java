@@ -357,7 +357,9 @@ public final class MockLlmServer implements AutoCloseable {
     //       429 with hint H: "seconds" (Retry-After: S), "ms" (retry-after-ms: S * 1000), "date"
     //       (Retry-After: an HTTP date S seconds ahead, whole seconds), "raw" (Retry-After: V,
     //       URL-decoded, whatever it is) or "none"; the rest get a short stream;
-    //   /v1/held - headers, then nothing until releaseHeld(), then a short stream.
+    //   /v1/held - headers, then nothing until releaseHeld(), then a short stream;
+    //   /v1/overloaded/K?first=N&delayMs=D - the first N requests of K get 503 (overloaded), the
+    //       rest a short stream whose headers come D ms late (OverloadBreakerIT).
 
     /** A storm's 429 goes out this long after its request: all calls admitted with it have come by then. */
     private static final int STORM_HEADERS_DELAY_MS = 300;
@@ -381,6 +383,9 @@ public final class MockLlmServer implements AutoCloseable {
     private MockResponse runtimeFault(String path, String target, Exchange exchange) {
         if (path.startsWith("/v1/storm/")) {
             return storm(path, target, exchange);
+        }
+        if (path.startsWith("/v1/overloaded/")) {
+            return overloaded(path, target, exchange);
         }
         if (path.equals("/v1/held")) {
             exchange.status = 200;
@@ -426,6 +431,19 @@ public final class MockLlmServer implements AutoCloseable {
                 break; // "none": no hint at all
         }
         return limited.build();
+    }
+
+    private MockResponse overloaded(String path, String target, Exchange exchange) {
+        if (stormCounts.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet() > intParam(target, "first", 3)) {
+            exchange.status = 200;
+            return new MockResponse.Builder(stream(exchange, 2, 0))
+                    .headersDelay(intParam(target, "delayMs", 0), TimeUnit.MILLISECONDS).build();
+        }
+        exchange.status = 503;
+        return new MockResponse.Builder().code(503).addHeader("Content-Type", "application/json")
+                .addHeader("Transfer-Encoding", "chunked")
+                .body(new CountingBody(exchange, List.of("{\"error\":\"overloaded\"}"), 0))
+                .removeHeader("Content-Length").build();
     }
 
     /** Sends nothing until {@link #releaseHeld()}, then its answer. */

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
         description = {"Watch and steer Turnstile in a running JVM over JMX.",
                 "A <target> is a local process id, host:port of a JMX port, or a service:jmx: URL."},
         subcommands = {ListCommand.class, StatusCommand.class, WatchCommand.class, SetLimitCommand.class,
-                SetBudgetCommand.class, SetGlobalLimitCommand.class, PauseCommand.class, ResumeCommand.class, AddProviderCommand.class,
+                SetBudgetCommand.class, SetBreakerCommand.class, SetGlobalLimitCommand.class, PauseCommand.class,
+                ResumeCommand.class, AddProviderCommand.class,
                 RemoveProviderCommand.class, AgentsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 done, 1 the target failed or refused, 2 bad input.", ""})

@@ -35,6 +35,17 @@ final class Converters {
         }
     }
 
+    static final class BreakerFailuresConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            String trimmed = value == null ? "" : value.trim();
+            if (trimmed.matches("\\d{1,9}")) {
+                return Integer.parseInt(trimmed);
+            }
+            throw new TypeConversionException("bad failure count '" + value + "': expected a whole number ≥ 0 (0 = off)");
+        }
+    }
+
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {

@@ -67,6 +67,13 @@ public final class StatusJson {
         json.put("rpmRemaining", budget.rpmRemaining());
         json.put("tpmRemaining", budget.tpmRemaining());
         json.put("budgetHold", budget.hold());
+        BreakerStatus breaker = provider.breaker();
+        Map<String, Object> breakerJson = new LinkedHashMap<>();
+        breakerJson.put("failures", breaker.failures());
+        breakerJson.put("state", breaker.state());
+        breakerJson.put("consecutiveFailures", breaker.consecutiveFailures());
+        breakerJson.put("opened", breaker.opened());
+        json.put("breaker", breakerJson);
         return json;
     }
 

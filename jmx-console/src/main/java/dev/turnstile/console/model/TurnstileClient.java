@@ -32,7 +32,8 @@ public final class TurnstileClient {
             "Hosts", "Limit", "EffectiveLimit", "InFlight", "Queued", "Paused", "PauseRemainingMillis", "PauseReason",
             "Started", "Completed", "Failed", "RateLimited", "Reclaimed", "Abandoned", "TimedOut", "Cancelled", "Ungated",
             "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis",
-            "Rpm", "Tpm", "RpmRemaining", "TpmRemaining", "BudgetHold"};
+            "Rpm", "Tpm", "RpmRemaining", "TpmRemaining", "BudgetHold",
+            "BreakerFailures", "BreakerState", "ConsecutiveFailures", "BreakerOpened"};
     private static final String[] SIGNATURE_PAUSE = {long.class.getName()};
     private static final String[] SIGNATURE_ADD = {String.class.getName(), String.class.getName(), int.class.getName()};
     private static final String[] SIGNATURE_REMOVE = {String.class.getName()};
@@ -103,6 +104,12 @@ public final class TurnstileClient {
     public void setTpm(String provider, long tpm) {
         requireProvider(provider);
         set(Names.provider(provider), "Tpm", tpm);
+    }
+
+    /** Overload failures in a row that open the provider's breaker; 0 turns it off. */
+    public void setBreakerFailures(String provider, int failures) {
+        requireProvider(provider);
+        set(Names.provider(provider), "BreakerFailures", failures);
     }
 
     public void setGlobalLimit(int limit) {
@@ -212,7 +219,7 @@ public final class TurnstileClient {
                 whole(values.get("TimedOut")), whole(values.get("Cancelled")), whole(values.get("Ungated")),
                 measured(started, values.get("WaitP50Millis")), measured(started, values.get("WaitP99Millis")),
                 measured(ended, values.get("HoldP50Millis")), measured(ended, values.get("HoldP99Millis")),
-                text(values.get("PauseReason")), budget(values));
+                text(values.get("PauseReason")), budget(values), breaker(values));
     }
 
     /** An agent too old to have budgets answers none of these: off. */
@@ -220,6 +227,12 @@ public final class TurnstileClient {
         return values.containsKey("Rpm") ? new Budget(integer(values.get("Rpm")), whole(values.get("Tpm")),
                 whole(values.get("RpmRemaining")), whole(values.get("TpmRemaining")), text(values.get("BudgetHold")))
                 : Budget.OFF;
+    }
+
+    private static BreakerStatus breaker(Map<String, Object> values) {
+        Object state = values.get("BreakerState");
+        return state == null ? BreakerStatus.OFF : new BreakerStatus(integer(values.get("BreakerFailures")),
+                String.valueOf(state), integer(values.get("ConsecutiveFailures")), whole(values.get("BreakerOpened")));
     }
 
     /** A percentile, or NaN when no call was measured: the MBean then says 0, which would read as "no wait". */

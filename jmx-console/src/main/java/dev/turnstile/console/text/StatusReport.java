@@ -1,6 +1,7 @@
 package dev.turnstile.console.text;
 
 import dev.turnstile.console.model.AgentRow;
+import dev.turnstile.console.model.BreakerStatus;
 import dev.turnstile.console.model.Budget;
 import dev.turnstile.console.model.ProviderStatus;
 import dev.turnstile.console.model.Status;
@@ -66,6 +67,7 @@ public final class StatusReport {
             out.append(providers(status));
             out.append(budgets(status));
             out.append(ungated(status));
+            out.append(breakers(status));
         }
         return out.toString();
     }
@@ -93,6 +95,24 @@ public final class StatusReport {
             }
         }
         return lines.length() == 0 ? "" : lines.append(System.lineSeparator()).toString();
+    }
+
+    /**
+     * A line with each overload breaker that is on ({@code openai closed (1 of 3 failures), anthropic
+     * OPEN (opened 2 times)}), or nothing when none is.
+     */
+    static String breakers(Status status) {
+        StringBuilder line = new StringBuilder();
+        for (ProviderStatus provider : status.providers()) {
+            BreakerStatus breaker = provider.breaker();
+            if (breaker.on()) {
+                line.append(line.length() == 0 ? "" : ", ").append(provider.id()).append(' ')
+                        .append(breaker.state().equals("closed") ? "closed" : breaker.state().toUpperCase(java.util.Locale.ROOT))
+                        .append(" (").append(breaker.consecutiveFailures()).append(" of ").append(breaker.failures())
+                        .append(" failures, opened ").append(breaker.opened()).append(breaker.opened() == 1 ? " time)" : " times)");
+            }
+        }
+        return line.length() == 0 ? "" : System.lineSeparator() + "overload breakers: " + line + System.lineSeparator();
     }
 
     /**
