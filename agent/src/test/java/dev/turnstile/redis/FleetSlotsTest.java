@@ -1,11 +1,10 @@
 package dev.turnstile.redis;
 
+import static dev.turnstile.redis.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -341,19 +340,5 @@ class FleetSlotsTest {
 
     private static ProviderView provider(Tick tick, String id) {
         return tick.providers().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    /** A bounded wait for a condition on the Redis clock (leases, pauses, cooldowns are real time there). */
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -80,11 +80,20 @@ final class RedisServer implements AutoCloseable {
 
     Jedis connect() {
         return new Jedis(new HostAndPort("127.0.0.1", port),
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).socketTimeoutMillis(5000).build());
+                DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).socketTimeoutMillis(5000)
+                        .autoNegotiateProtocol(false).build());
     }
 
     int port() {
         return port;
+    }
+
+    /** Sends {@code signal} (STOP, CONT) to this server's process only, by its PID. */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
     }
 
     @Override

@@ -1,0 +1,298 @@
+package dev.turnstile.redis;
+
+import static dev.turnstile.redis.Eventually.awaitTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.turnstile.config.ConfigLoader;
+import dev.turnstile.config.RedisSettings;
+import dev.turnstile.core.CallRequest;
+import dev.turnstile.core.Outcome;
+import dev.turnstile.core.Permit;
+import dev.turnstile.core.PermitFuture;
+import dev.turnstile.core.ProviderSettings;
+import dev.turnstile.core.ProviderSnapshot;
+import dev.turnstile.core.SchedulerSettings;
+import dev.turnstile.core.SlotScheduler;
+import dev.turnstile.core.time.ExecutorTimerService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Schedulers sharing one limit through a real redis-server: each {@link Replica} is what one JVM
+ * of a service would run (a scheduler on a {@link RedisSlotBackend} with its own connections and
+ * incarnation), several in this JVM.
+ */
+class RedisSlotBackendTest {
+
+    private static final String PROVIDER = "openai";
+    private static final FleetTimings TIMINGS = new FleetTimings(Duration.ofMillis(250), Duration.ofSeconds(10), 2);
+
+    private static RedisServer redis;
+    private final List<Replica> replicas = new ArrayList<>();
+    private final List<PermitFuture> calls = new ArrayList<>();
+    private Jedis admin;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
+
+    @BeforeEach
+    void emptyRedis() {
+        admin = redis.connect();
+        admin.flushAll();
+    }
+
+    @AfterEach
+    void stopReplicas() {
+        calls.forEach(call -> call.cancel(false));
+        replicas.forEach(Replica::close);
+        admin.close();
+    }
+
+    @Test
+    void threeReplicasNeverHoldMoreThanTheSharedLimit() {
+        List<Replica> fleet = List.of(replica(2), replica(2), replica(2));
+        for (Replica replica : fleet) {
+            for (int i = 0; i < 3; i++) {
+                call(replica, "agent-" + i);
+            }
+        }
+        awaitTrue(() -> holders() == 2 && waiters() == 7);
+        assertThat(granted()).isEqualTo(2);
+
+        for (int released = 1; released <= 9; released++) {
+            releaseOneGranted();
+            int expected = Math.min(2, 9 - released);
+            int done = released;
+            awaitTrue(() -> granted() - done == expected);
+            assertThat(holders()).isLessThanOrEqualTo(2);
+        }
+        awaitTrue(() -> holders() == 0 && waiters() == 0);
+        fleet.forEach(RedisSlotBackendTest::assertSettled);
+    }
+
+    @Test
+    void theOldestTurnGoesFirstWhicheverReplicaItWaitsIn() {
+        Replica holder = replica(1);
+        Replica younger = replica(1);
+        Replica older = replica(1);
+        PermitFuture first = call(holder, "holder");
+        awaitTrue(first::isDone);
+        long base = System.currentTimeMillis() - 60_000;
+        PermitFuture youngTurn = calls(younger.scheduler.acquireAsync(CallRequest.withTurnStart(PROVIDER, "young", base + 500)));
+        awaitTrue(() -> waiters() == 1);
+        PermitFuture oldTurn = calls(older.scheduler.acquireAsync(CallRequest.withTurnStart(PROVIDER, "old", base)));
+        awaitTrue(() -> waiters() == 2);
+
+        first.join().release(Outcome.SUCCESS);
+
+        awaitTrue(oldTurn::isDone);
+        assertThat(youngTurn).isNotDone();
+        oldTurn.join().release(Outcome.SUCCESS);
+        awaitTrue(youngTurn::isDone);
+        youngTurn.join().release(Outcome.SUCCESS);
+        awaitTrue(() -> holders() == 0);
+    }
+
+    @Test
+    void aLimitWrittenInOneReplicaIsTheLimitOfAll() {
+        Replica writer = replica(1);
+        Replica other = replica(1);
+        call(other, "warm-up").join().release(Outcome.SUCCESS);
+
+        writer.scheduler.setLimit(PROVIDER, 3);
+
+        awaitTrue(() -> other.scheduler.settingsOf(PROVIDER).limit() == 3);
+        for (int i = 0; i < 4; i++) {
+            call(other, "agent-" + i);
+        }
+        awaitTrue(() -> holders() == 3 && waiters() == 1);
+        assertThat(granted()).isEqualTo(4); // the warm-up and three
+    }
+
+    @Test
+    void aPauseInOneReplicaHoldsBackAll() {
+        Replica pausing = replica(5);
+        Replica other = replica(5);
+        call(other, "warm-up").join().release(Outcome.SUCCESS);
+
+        pausing.scheduler.pause(PROVIDER, 1500);
+        awaitTrue(() -> admin.exists("ts:{default}:p:" + PROVIDER + ":pause"));
+        PermitFuture held = call(other, "held");
+
+        awaitTrue(() -> waiters() == 1);
+        assertThat(held).isNotDone();
+        awaitTrue(() -> other.scheduler.snapshot(PROVIDER).paused() || held.isDone());
+        awaitTrue(held::isDone);
+        held.join().release(Outcome.SUCCESS);
+        awaitTrue(() -> holders() == 0);
+    }
+
+    @Test
+    void aCleanShutdownGivesTheSlotsToOtherReplicasAtOnce() {
+        Replica leaving = replica(2);
+        Replica staying = replica(2);
+        call(leaving, "a");
+        call(leaving, "b");
+        awaitTrue(() -> holders() == 2);
+        PermitFuture waiting = call(staying, "c");
+        awaitTrue(() -> waiters() == 1);
+
+        leaving.close();
+
+        awaitTrue(waiting::isDone);
+        assertThat(holders()).isEqualTo(1);
+    }
+
+    @Test
+    void whenRedisStopsAnsweringEachReplicaAdmitsItsShareAndRejoinsWhenItAnswersAgain() throws Exception {
+        Replica a = replica(4);
+        Replica b = replica(4);
+        awaitTrue(() -> a.backend.status().liveInstances() == 2 && b.backend.status().liveInstances() == 2);
+        call(a, "warm-up").join().release(Outcome.SUCCESS);
+        awaitTrue(() -> holders() == 0);
+
+        redis.signal("STOP");
+        try {
+            List<PermitFuture> mine = List.of(call(a, "x"), call(a, "y"), call(a, "z"));
+            awaitTrue(() -> a.backend.state() == FleetState.LOCAL);
+            awaitTrue(() -> mine.stream().filter(PermitFuture::isDone).count() == 2);
+            assertThat(a.backend.status().providers().get(PROVIDER).localShare()).isEqualTo(2);
+            assertThat(a.scheduler.snapshot(PROVIDER).queued()).isEqualTo(1);
+        } finally {
+            redis.signal("CONT");
+        }
+
+        awaitTrue(() -> a.backend.state() == FleetState.SHARED && b.backend.state() == FleetState.SHARED);
+        assertThat(a.backend.status().failOvers()).isEqualTo(1);
+        assertThat(a.backend.status().rejoins()).isEqualTo(1);
+        awaitTrue(() -> granted() == 4); // the third call of a, admitted by the fleet after the rejoin
+        awaitTrue(() -> holders() == 3); // a's calls, adopted by its new incarnation
+        releaseAllGranted();
+        awaitTrue(() -> holders() == 0 && waiters() == 0);
+        assertSettled(a);
+    }
+
+    @Test
+    void aRedisThatLostItsDataIsJoinedAgainWithTheCallsInFlight() {
+        Replica a = replica(2);
+        Replica b = replica(2);
+        PermitFuture running = call(a, "running");
+        awaitTrue(() -> holders() == 1);
+
+        admin.flushAll();
+        admin.scriptFlush();
+
+        awaitTrue(() -> a.backend.status().rejoins() == 1 && b.backend.status().rejoins() == 1
+                && a.backend.state() == FleetState.SHARED);
+        awaitTrue(() -> holders() == 1);
+        call(b, "next");
+        call(b, "after");
+        awaitTrue(() -> holders() == 2 && waiters() == 1);
+        running.join().release(Outcome.SUCCESS);
+        awaitTrue(() -> granted() == 3);
+        releaseAllGranted();
+        awaitTrue(() -> holders() == 0 && waiters() == 0);
+        assertSettled(a);
+        assertSettled(b);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Replica replica(int limit) {
+        RedisSettings settings = ConfigLoader.load(null,
+                Map.of("turnstile.redis.url", "redis://127.0.0.1:" + redis.port()), Map.of()).config().redis().orElseThrow();
+        Replica replica = new Replica(settings, limit);
+        replicas.add(replica);
+        awaitTrue(() -> replica.backend.state() == FleetState.SHARED);
+        return replica;
+    }
+
+    private PermitFuture call(Replica replica, String agent) {
+        return calls(replica.scheduler.acquireAsync(CallRequest.of(PROVIDER, agent)));
+    }
+
+    private PermitFuture calls(PermitFuture future) {
+        calls.add(future);
+        return future;
+    }
+
+    private long granted() {
+        return calls.stream().filter(PermitFuture::isDone).count();
+    }
+
+    private final List<Permit> released = new ArrayList<>();
+
+    private void releaseOneGranted() {
+        for (PermitFuture call : calls) {
+            if (call.isDone() && !released.contains(call.join())) {
+                released.add(call.join());
+                call.join().release(Outcome.SUCCESS);
+                return;
+            }
+        }
+        throw new AssertionError("no granted call to release");
+    }
+
+    private void releaseAllGranted() {
+        for (PermitFuture call : calls) {
+            if (call.isDone()) {
+                call.join().release(Outcome.SUCCESS);
+            }
+        }
+    }
+
+    private long holders() {
+        return admin.zcard("ts:{default}:p:" + PROVIDER + ":holders");
+    }
+
+    private long waiters() {
+        return admin.zcard("ts:{default}:p:" + PROVIDER + ":waiters");
+    }
+
+    private static void assertSettled(Replica replica) {
+        awaitTrue(() -> {
+            ProviderSnapshot snapshot = replica.scheduler.snapshot(PROVIDER);
+            return snapshot.inFlight() == 0 && snapshot.queued() == 0
+                    && snapshot.started() == snapshot.completed() + snapshot.failed() + snapshot.reclaimed();
+        });
+    }
+
+    /** One "JVM" of the fleet: a scheduler on its own Redis backend. */
+    private static final class Replica implements AutoCloseable {
+        final ExecutorTimerService timer = new ExecutorTimerService("replica-timer");
+        final RedisSlotBackend backend;
+        final SlotScheduler scheduler;
+        private boolean closed;
+
+        Replica(RedisSettings settings, int limit) {
+            backend = new RedisSlotBackend(new RedisConnections(settings), settings.namespace(), TIMINGS);
+            scheduler = new SlotScheduler(SchedulerSettings.defaults(), timer, backend);
+            scheduler.addProvider(ProviderSettings.of(PROVIDER, limit));
+            backend.start(scheduler);
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                backend.close();
+                timer.close();
+            }
+        }
+    }
+}
