@@ -13,6 +13,7 @@ import dev.turnstile.extension.ClientInstrumentation;
 import dev.turnstile.http.Gate;
 import dev.turnstile.jmx.JmxExporter;
 import dev.turnstile.log.Logs;
+import dev.turnstile.redis.SharedLimits;
 import org.slf4j.Logger;
 
 import java.lang.instrument.Instrumentation;
@@ -60,9 +61,14 @@ public final class TurnstileAgent {
                 return report("disabled", disabled, warnings);
             }
             ExecutorTimerService timer = new ExecutorTimerService("turnstile-timer");
-            SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), timer);
+            SharedLimits shared = config.redis().isPresent() ? new SharedLimits(config.redis().get()) : null;
+            SlotScheduler scheduler = shared == null ? new SlotScheduler(SchedulerSettingsMapper.settings(config), timer)
+                    : new SlotScheduler(SchedulerSettingsMapper.settings(config), timer, shared.backend());
             for (ProviderConfig provider : config.providers().values()) {
                 scheduler.addProvider(SchedulerSettingsMapper.provider(provider));
+            }
+            if (shared != null) {
+                shared.start(scheduler);
             }
             Gate gate = new Gate(scheduler, config);
             RuntimeControl control = new RuntimeControl(scheduler, gate);
@@ -72,12 +78,6 @@ public final class TurnstileAgent {
                 } else {
                     warn(log, warnings, "turnstile.persist=true needs turnstile.config=PATH; runtime changes will not be saved");
                 }
-            }
-            if (config.redis().isPresent()) {
-                // The keys are read and checked ahead of the shared backend, so that a replica's
-                // configuration can be written now; until it ships, say plainly what is in force.
-                warn(log, warnings, "turnstile.redis.url is set, but limits shared through Redis are not in this version yet:"
-                        + " each JVM keeps its own limits");
             }
             List<ClientInstrumentation> clients = ClientFamilies.load(TurnstileAgent.class.getClassLoader(),
                     problem -> warn(log, warnings, "client family left out: " + problem));
