@@ -11,6 +11,7 @@ import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
 import dev.turnstile.extension.ClientInstrumentation;
 import dev.turnstile.http.Gate;
+import dev.turnstile.jmx.FleetBean;
 import dev.turnstile.jmx.JmxExporter;
 import dev.turnstile.log.Logs;
 import dev.turnstile.redis.SharedLimits;
@@ -86,7 +87,7 @@ public final class TurnstileAgent {
             running = new TurnstileAgent(control);
             // Off the premain thread: touching the platform MBeanServer this early would fix JMX and
             // logging choices before the application (an application server, say) made its own.
-            timer.schedule(() -> registerMBeans(control, log), 0);
+            timer.schedule(() -> registerMBeans(control, shared, log), 0);
             String started = "Turnstile " + version() + " started" + (dynamic ? " (attached)" : "")
                     + StartLine.describe(config, loaded.problems().size()) + "; clients: " + describeClients(clients)
                     + UngatedLibraries.describe(ClassLoader.getSystemClassLoader());
@@ -122,9 +123,12 @@ public final class TurnstileAgent {
         return control;
     }
 
-    private static void registerMBeans(RuntimeControl control, Logger log) {
+    private static void registerMBeans(RuntimeControl control, SharedLimits shared, Logger log) {
         try {
             new JmxExporter(ManagementFactory.getPlatformMBeanServer(), control).register();
+            if (shared != null) {
+                FleetBean.register(ManagementFactory.getPlatformMBeanServer(), shared.fleet(), shared.namespace());
+            }
             log.debug("MBeans registered under dev.turnstile");
         } catch (Throwable t) {
             log.warn("could not register the JMX MBeans; gating goes on without them: {}", t.toString());

@@ -45,4 +45,8 @@ public final class SharedLimits {
     public RedisSlotBackend fleet() {
         return backend;
     }
+
+    public String namespace() {
+        return settings.namespace();
+    }
 }

@@ -3,21 +3,15 @@ package dev.turnstile.redis;
 import static dev.turnstile.redis.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.RedisSettings;
 import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.Outcome;
 import dev.turnstile.core.Permit;
 import dev.turnstile.core.PermitFuture;
-import dev.turnstile.core.ProviderSettings;
 import dev.turnstile.core.ProviderSnapshot;
-import dev.turnstile.core.SchedulerSettings;
-import dev.turnstile.core.SlotScheduler;
-import dev.turnstile.core.time.ExecutorTimerService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +26,7 @@ import redis.clients.jedis.Jedis;
  */
 class RedisSlotBackendTest {
 
-    private static final String PROVIDER = "openai";
+    private static final String PROVIDER = Replica.PROVIDER;
     private static final FleetTimings TIMINGS = new FleetTimings(Duration.ofMillis(250), Duration.ofSeconds(10), 2);
 
     private static RedisServer redis;
@@ -214,9 +208,8 @@ class RedisSlotBackendTest {
     // ---------------------------------------------------------------- helpers
 
     private Replica replica(int limit) {
-        RedisSettings settings = ConfigLoader.load(null,
-                Map.of("turnstile.redis.url", "redis://127.0.0.1:" + redis.port()), Map.of()).config().redis().orElseThrow();
-        Replica replica = new Replica(settings, limit);
+        RedisSettings settings = Replica.settings(redis);
+        Replica replica = new Replica(settings, limit, TIMINGS);
         replicas.add(replica);
         awaitTrue(() -> replica.backend.state() == FleetState.SHARED);
         return replica;
@@ -270,29 +263,5 @@ class RedisSlotBackendTest {
             return snapshot.inFlight() == 0 && snapshot.queued() == 0
                     && snapshot.started() == snapshot.completed() + snapshot.failed() + snapshot.reclaimed();
         });
-    }
-
-    /** One "JVM" of the fleet: a scheduler on its own Redis backend. */
-    private static final class Replica implements AutoCloseable {
-        final ExecutorTimerService timer = new ExecutorTimerService("replica-timer");
-        final RedisSlotBackend backend;
-        final SlotScheduler scheduler;
-        private boolean closed;
-
-        Replica(RedisSettings settings, int limit) {
-            backend = new RedisSlotBackend(new RedisConnections(settings), settings.namespace(), TIMINGS);
-            scheduler = new SlotScheduler(SchedulerSettings.defaults(), timer, backend);
-            scheduler.addProvider(ProviderSettings.of(PROVIDER, limit));
-            backend.start(scheduler);
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                backend.close();
-                timer.close();
-            }
-        }
     }
 }
