@@ -15,7 +15,7 @@ import redis.clients.jedis.Jedis;
  * A real {@code redis-server} (Debian's package) on a free loopback port, for one test class; it
  * is stopped by its own PID. A machine without it fails the test and says how to install it.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
@@ -27,7 +27,7 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException, InterruptedException {
         Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
@@ -78,18 +78,18 @@ final class RedisServer implements AutoCloseable {
         return false;
     }
 
-    Jedis connect() {
+    public Jedis connect() {
         return new Jedis(new HostAndPort("127.0.0.1", port),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).socketTimeoutMillis(5000)
                         .autoNegotiateProtocol(false).build());
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Sends {@code signal} (STOP, CONT) to this server's process only, by its PID. */
-    void signal(String signal) throws IOException, InterruptedException {
+    public void signal(String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
