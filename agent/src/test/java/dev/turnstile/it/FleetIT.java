@@ -7,7 +7,7 @@ import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.Counters;
 import dev.turnstile.it.support.Gating;
 import dev.turnstile.it.support.MockLlmServer;
-import dev.turnstile.redis.RedisServer;
+import dev.turnstile.redis.RedisForClass;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +16,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -34,20 +33,11 @@ class FleetIT {
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration AWAIT = Duration.ofSeconds(30);
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisForClass REDIS = new RedisForClass();
     private final List<ChildJvm> jvms = new ArrayList<>();
     private final List<OutputStream> inputs = new ArrayList<>();
     private MockLlmServer provider;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
 
     @AfterEach
     void stopEverything() throws IOException {
@@ -56,7 +46,7 @@ class FleetIT {
             provider.releaseHeld();
             provider.close();
         }
-        try (Jedis admin = redis.connect()) {
+        try (Jedis admin = REDIS.server().connect()) {
             admin.flushAll();
         }
     }
@@ -119,7 +109,7 @@ class FleetIT {
         send(0, "calls 2 /v1/held");
         fleet.get(0).awaitCondition(() -> provider.heldWaiting() == 2, "the first JVM holding both slots", AWAIT);
         send(1, "calls 1 /v1/chat?delayMs=10");
-        try (Jedis admin = redis.connect()) {
+        try (Jedis admin = REDIS.server().connect()) {
             fleet.get(1).awaitCondition(() -> admin.zcard("ts:{default}:p:test:waiters") == 1,
                     "the second JVM's call queued in Redis", AWAIT);
         }
@@ -140,7 +130,7 @@ class FleetIT {
     private List<ChildJvm> fleet(int size, int limit) throws Exception {
         provider = new MockLlmServer();
         String agentArgs = Gating.of(provider, limit).queueTimeout(Duration.ofSeconds(60)).agentArgs()
-                + ";redis.url=redis://127.0.0.1:" + redis.port();
+                + ";redis.url=redis://127.0.0.1:" + REDIS.server().port();
         for (int i = 0; i < size; i++) {
             ChildJvm jvm = ChildJvm.start(JDK, agentArgs, List.of(), FleetApp.class, provider.url(""));
             jvms.add(jvm);

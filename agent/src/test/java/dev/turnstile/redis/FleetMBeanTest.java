@@ -14,30 +14,20 @@ import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.Notification;
 import javax.management.openmbean.CompositeData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code dev.turnstile:type=Fleet} shows the fleet beside the local view and tells each change of state. */
 class FleetMBeanTest {
 
-    private static RedisServer redis;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisForClass REDIS = new RedisForClass();
 
     @Test
     void theFleetViewShowsTheReplicasTheSharesAndEachChangeOfState() throws Exception {
         FleetTimings timings = new FleetTimings(Duration.ofMillis(250), Duration.ofSeconds(10), 2);
-        try (Replica a = new Replica(Replica.settings(redis), 4, timings);
-                Replica b = new Replica(Replica.settings(redis), 4, timings)) {
+        try (Replica a = new Replica(Replica.settings(REDIS.server()), 4, timings);
+                Replica b = new Replica(Replica.settings(REDIS.server()), 4, timings)) {
             MBeanServer server = MBeanServerFactory.newMBeanServer();
             FleetBean.register(server, a.backend, "default");
             List<Notification> heard = new CopyOnWriteArrayList<>();
@@ -53,11 +43,11 @@ class FleetMBeanTest {
                     .containsExactly("openai: limit 4, local share 2, fleet 1 in flight, 0 queued");
             assertThat((long) attribute(server, "RedisRoundTripMicros")).isPositive();
 
-            redis.signal("STOP");
+            REDIS.server().signal("STOP");
             try {
                 awaitTrue(() -> attribute(server, "Backend").equals("LOCAL"));
             } finally {
-                redis.signal("CONT");
+                REDIS.server().signal("CONT");
             }
             awaitTrue(() -> attribute(server, "Backend").equals("SHARED") && attribute(server, "Rejoins").equals(1L));
             assertThat(attribute(server, "FailOvers")).isEqualTo(1L);

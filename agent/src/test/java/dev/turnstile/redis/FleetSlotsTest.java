@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -22,19 +21,10 @@ class FleetSlotsTest {
     private static final long LEASE = 10_000;
     private static final long SHORT_LEASE = 300;
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisForClass REDIS = new RedisForClass();
     private final List<Jedis> connections = new ArrayList<>();
     private Jedis admin;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
 
     @BeforeEach
     void emptyRedis() {
@@ -328,7 +318,7 @@ class FleetSlotsTest {
     }
 
     private Jedis open() {
-        Jedis jedis = redis.connect();
+        Jedis jedis = REDIS.server().connect();
         connections.add(jedis);
         return jedis;
     }

@@ -12,11 +12,10 @@ import dev.turnstile.core.ProviderSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -29,24 +28,15 @@ class RedisSlotBackendTest {
     private static final String PROVIDER = Replica.PROVIDER;
     private static final FleetTimings TIMINGS = new FleetTimings(Duration.ofMillis(250), Duration.ofSeconds(10), 2);
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisForClass REDIS = new RedisForClass();
     private final List<Replica> replicas = new ArrayList<>();
     private final List<PermitFuture> calls = new ArrayList<>();
     private Jedis admin;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
-
     @BeforeEach
     void emptyRedis() {
-        admin = redis.connect();
+        admin = REDIS.server().connect();
         admin.flushAll();
     }
 
@@ -160,7 +150,7 @@ class RedisSlotBackendTest {
         call(a, "warm-up").join().release(Outcome.SUCCESS);
         awaitTrue(() -> holders() == 0);
 
-        redis.signal("STOP");
+        REDIS.server().signal("STOP");
         try {
             List<PermitFuture> mine = List.of(call(a, "x"), call(a, "y"), call(a, "z"));
             awaitTrue(() -> a.backend.state() == FleetState.LOCAL);
@@ -168,7 +158,7 @@ class RedisSlotBackendTest {
             assertThat(a.backend.status().providers().get(PROVIDER).localShare()).isEqualTo(2);
             assertThat(a.scheduler.snapshot(PROVIDER).queued()).isEqualTo(1);
         } finally {
-            redis.signal("CONT");
+            REDIS.server().signal("CONT");
         }
 
         awaitTrue(() -> a.backend.state() == FleetState.SHARED && b.backend.state() == FleetState.SHARED);
@@ -208,7 +198,7 @@ class RedisSlotBackendTest {
     // ---------------------------------------------------------------- helpers
 
     private Replica replica(int limit) {
-        RedisSettings settings = Replica.settings(redis);
+        RedisSettings settings = Replica.settings(REDIS.server());
         Replica replica = new Replica(settings, limit, TIMINGS);
         replicas.add(replica);
         awaitTrue(() -> replica.backend.state() == FleetState.SHARED);
