@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientPauseMode;
+import redis.clients.jedis.args.ClientType;
+import redis.clients.jedis.params.ClientKillParams;
 
 /**
  * Schedulers sharing one limit through a real redis-server: each {@link Replica} is what one JVM
@@ -193,6 +196,47 @@ class RedisSlotBackendTest {
         awaitTrue(() -> holders() == 0 && waiters() == 0);
         assertSettled(a);
         assertSettled(b);
+    }
+
+    @Test
+    void whileRedisPausesWritesCallsGoThroughUnderTheLocalShareAndTheReplicasRejoinAfter() {
+        Replica a = replica(2);
+        Replica b = replica(2);
+        awaitTrue(() -> a.backend.status().liveInstances() == 2);
+
+        admin.clientPause(2000, ClientPauseMode.WRITE); // scripts stall, PING still answers
+        PermitFuture during = call(a, "during");
+
+        awaitTrue(during::isDone);
+        assertThat(a.backend.status().failOvers()).isEqualTo(1);
+        during.join().release(Outcome.SUCCESS);
+        awaitTrue(() -> a.backend.state() == FleetState.SHARED && a.backend.status().rejoins() == 1);
+        PermitFuture after = call(b, "after");
+        awaitTrue(after::isDone);
+        after.join().release(Outcome.SUCCESS);
+        awaitTrue(() -> holders() == 0 && waiters() == 0);
+        assertSettled(a);
+        assertSettled(b);
+    }
+
+    @Test
+    void connectionsKilledByRedisAreOpenedAgainAndNoGrantIsLost() {
+        Replica holder = replica(1);
+        Replica waiter = replica(1);
+        PermitFuture first = call(holder, "first");
+        awaitTrue(first::isDone);
+        PermitFuture second = call(waiter, "second");
+        awaitTrue(() -> waiters() == 1);
+
+        admin.clientKill(new ClientKillParams().type(ClientType.NORMAL)); // every connection but this one
+        first.join().release(Outcome.SUCCESS);
+
+        awaitTrue(second::isDone);
+        second.join().release(Outcome.SUCCESS);
+        awaitTrue(() -> holder.backend.state() == FleetState.SHARED && waiter.backend.state() == FleetState.SHARED);
+        awaitTrue(() -> holders() == 0 && waiters() == 0);
+        assertSettled(holder);
+        assertSettled(waiter);
     }
 
     // ---------------------------------------------------------------- helpers
