@@ -25,7 +25,8 @@ import redis.clients.jedis.Jedis;
  * Several JVMs with the packaged agent share one provider limit through a real redis-server, and
  * one mock provider counts what reaches it: it never sees more than the shared limit; a limit
  * written over JMX in one JVM is the limit of all; a 429 seen by one JVM holds all back; the
- * slots of a JVM killed with SIGKILL come back within one lease.
+ * slots of a JVM killed with SIGKILL come back within one lease; Redis stopped (SIGSTOP) or
+ * restarted empty on its port strands nothing and the JVMs rejoin.
  */
 class FleetIT {
 
@@ -122,6 +123,62 @@ class FleetIT {
         send(1, "counters");
         fleet.get(1).awaitOutput("COUNTERS", AWAIT);
         Counters.of(fleet.get(1)).assertSettled(fleet.get(1).transcript());
+    }
+
+    @Test
+    void whileRedisIsStoppedEachJvmAdmitsItsShareAndAllRejoinWhenItContinues() throws Exception {
+        List<ChildJvm> fleet = fleet(2, 4);
+        for (int i = 0; i < fleet.size(); i++) {
+            send(i, "await-fleet LiveInstances 2");
+            fleet.get(i).awaitOutput("FLEET LiveInstances 2", AWAIT);
+        }
+        REDIS.server().signal("STOP");
+        try {
+            for (int i = 0; i < fleet.size(); i++) {
+                send(i, "calls 4 /v1/chat?delayMs=300");
+            }
+            for (ChildJvm jvm : fleet) {
+                jvm.awaitOutput("CALLS-DONE 4", AWAIT);
+            }
+        } finally {
+            REDIS.server().signal("CONT");
+        }
+        for (int i = 0; i < fleet.size(); i++) {
+            send(i, "await-fleet Rejoins 1");
+            fleet.get(i).awaitOutput("FLEET Rejoins 1", AWAIT);
+        }
+
+        assertThat(provider.maxInFlight()).as("two JVMs, each with its local share 2 of limit 4").isBetween(2, 4);
+        assertAllAnswered200(8);
+        assertSettled();
+        try (Jedis admin = REDIS.server().connect()) {
+            assertThat(admin.zcard("ts:{default}:p:test:holders")).as("nothing stranded in Redis").isZero();
+        }
+    }
+
+    @Test
+    void aRedisRestartedEmptyIsJoinedAgainWithTheCallsStillInFlight() throws Exception {
+        List<ChildJvm> fleet = fleet(2, 2);
+        send(0, "calls 1 /v1/held");
+        fleet.get(0).awaitCondition(() -> provider.heldWaiting() == 1, "a call holding a slot", AWAIT);
+
+        REDIS.server().restartEmpty();
+        for (int i = 0; i < fleet.size(); i++) {
+            send(i, "await-fleet Rejoins 1");
+            fleet.get(i).awaitOutput("FLEET Rejoins 1", AWAIT);
+        }
+        try (Jedis admin = REDIS.server().connect()) {
+            fleet.get(0).awaitCondition(() -> admin.zcard("ts:{default}:p:test:holders") == 1,
+                    "the held call counted again in the new dataset", AWAIT);
+        }
+        send(1, "calls 3 /v1/chat?delayMs=200");
+        fleet.get(1).awaitOutput("CALLS-DONE 3", AWAIT);
+        provider.releaseHeld();
+        fleet.get(0).awaitOutput("CALLS-DONE 1", AWAIT);
+
+        assertThat(provider.maxInFlight()).as("the held call and one more, limit 2").isEqualTo(2);
+        assertAllAnswered200(4);
+        assertSettled();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -19,7 +19,7 @@ public final class RedisServer implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
-    private final Process process;
+    private volatile Process process;
     private final int port;
 
     private RedisServer(Process process, int port) {
@@ -31,10 +31,7 @@ public final class RedisServer implements AutoCloseable {
         Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
-            Process process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            RedisServer server = new RedisServer(process, port);
+            RedisServer server = new RedisServer(launch(binary, port), port);
             if (server.awaitPing()) {
                 return server;
             }
@@ -42,6 +39,26 @@ public final class RedisServer implements AutoCloseable {
             if (attempt == 3) {
                 throw new IllegalStateException("redis-server did not answer PING on port " + port + " within " + STARTUP);
             }
+        }
+    }
+
+    private static Process launch(Path binary, int port) throws IOException {
+        return new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Kills the server with SIGKILL and starts an empty one on the same port: Redis lost its data. */
+    public void restartEmpty() throws IOException, InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        do {
+            process = launch(binary, port); // the port may linger a moment: try again until it binds
+        } while (!awaitPing() && System.nanoTime() < deadline);
+        if (!process.isAlive()) {
+            throw new IllegalStateException("redis-server did not start again on port " + port);
         }
     }
 

@@ -20,7 +20,7 @@ import javax.management.ObjectName;
  * to join the fleet (prints {@code READY}), then obeys lines on standard input:
  * {@code calls N PATH} (N calls at once through the JDK HttpClient, then {@code CALLS-DONE}),
  * {@code limit L} (a JMX write of provider {@code test}'s Limit), {@code await-limit L},
- * {@code counters}. It ends when standard input closes.
+ * {@code await-fleet ATTRIBUTE VALUE} (of the Fleet MBean), {@code counters}. It ends when standard input closes.
  */
 public final class FleetApp {
 
@@ -51,6 +51,10 @@ public final class FleetApp {
                 case "await-limit":
                     awaitAttribute(provider, "Limit", Integer.parseInt(words[1]));
                     System.out.println("LIMIT " + words[1]);
+                    break;
+                case "await-fleet": // await-fleet ATTRIBUTE VALUE, of the Fleet MBean
+                    awaitAttribute(fleet, words[1], words[2]);
+                    System.out.println("FLEET " + words[1] + " " + words[2]);
                     break;
                 case "counters":
                     ProviderCounters.print("test", 10_000);
@@ -85,7 +89,8 @@ public final class FleetApp {
 
     private static void awaitAttribute(ObjectName name, String attribute, Object value) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!SERVER.isRegistered(name) || !value.equals(SERVER.getAttribute(name, attribute))) {
+        while (!SERVER.isRegistered(name) || !(value instanceof String ? String.valueOf(SERVER.getAttribute(name, attribute))
+                : SERVER.getAttribute(name, attribute)).equals(value)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " " + attribute + " never became " + value);
             }
