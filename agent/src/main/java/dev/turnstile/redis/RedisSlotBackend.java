@@ -390,10 +390,15 @@ public final class RedisSlotBackend implements SlotBackend, SchedulerListener, A
                 // a provider of other replicas only
             }
         }
+        int global = scheduler.currentSettings().globalLimit();
         List<Runnable> apply = new ArrayList<>();
         lock.lock();
         try {
             known.forEach(this::book);
+            if (global != globalLimit) {
+                globalLimit = global; // changed here over JMX: the fleet's global limit from now on
+                enqueue(slots -> slots.setLimit(null, global));
+            }
             liveInstances = Math.max(1, tick.liveInstances());
             leasesReclaimed += tick.reclaimed();
             long nanos = System.nanoTime();

@@ -112,6 +112,21 @@ class RedisSlotBackendTest {
     }
 
     @Test
+    void aGlobalLimitWrittenInOneReplicaHoldsForTheFleet() {
+        Replica writer = replica(0);
+        Replica other = replica(0);
+
+        writer.scheduler.setGlobalLimit(1);
+
+        awaitTrue(() -> "1".equals(admin.hget("ts:{default}:g:cfg", "limit")));
+        call(writer, "a");
+        call(other, "b");
+        call(other, "c");
+        awaitTrue(() -> holders() == 1 && waiters() == 2);
+        assertThat(granted()).isEqualTo(1);
+    }
+
+    @Test
     void aPauseInOneReplicaHoldsBackAll() {
         Replica pausing = replica(5);
         Replica other = replica(5);
