@@ -126,6 +126,41 @@ class FleetIT {
     }
 
     @Test
+    void aJvmStalledPastItsLeaseRejoinsWithoutCountingItsCallTwice() throws Exception {
+        List<ChildJvm> fleet = fleet(2, 2);
+        send(0, "calls 1 /v1/held");
+        fleet.get(0).awaitCondition(() -> provider.heldWaiting() == 1, "a call holding a slot", AWAIT);
+
+        signal(fleet.get(0), "STOP");
+        try (Jedis admin = REDIS.server().connect()) {
+            try {
+                fleet.get(1).awaitCondition(() -> admin.zcard("ts:{default}:jvms") == 1,
+                        "the stalled JVM's lease taken back", AWAIT);
+                send(1, "calls 2 /v1/chat?delayMs=300");
+                fleet.get(1).awaitOutput("CALLS-DONE 2", AWAIT);
+            } finally {
+                signal(fleet.get(0), "CONT");
+            }
+            send(0, "await-fleet Rejoins 1");
+            fleet.get(0).awaitOutput("FLEET Rejoins 1", AWAIT);
+            fleet.get(0).awaitCondition(() -> admin.zcard("ts:{default}:p:test:holders") == 1,
+                    "the stalled JVM's call counted once again", AWAIT);
+            provider.releaseHeld();
+            fleet.get(0).awaitOutput("CALLS-DONE 1", AWAIT);
+            fleet.get(0).awaitCondition(() -> admin.zcard("ts:{default}:p:test:holders") == 0, "nothing stranded", AWAIT);
+        }
+
+        assertThat(provider.maxInFlight()).as("limit 2 plus the stalled JVM's call in flight").isLessThanOrEqualTo(3);
+        assertAllAnswered200(3);
+        assertSettled();
+    }
+
+    private static void signal(ChildJvm jvm, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -%s %d", signal, jvm.pid()).isZero();
+    }
+
+    @Test
     void whileRedisIsStoppedEachJvmAdmitsItsShareAndAllRejoinWhenItContinues() throws Exception {
         List<ChildJvm> fleet = fleet(2, 4);
         for (int i = 0; i < fleet.size(); i++) {
