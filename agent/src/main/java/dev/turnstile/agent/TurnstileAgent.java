@@ -11,8 +11,10 @@ import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
 import dev.turnstile.extension.ClientInstrumentation;
 import dev.turnstile.http.Gate;
+import dev.turnstile.jmx.FleetBean;
 import dev.turnstile.jmx.JmxExporter;
 import dev.turnstile.log.Logs;
+import dev.turnstile.redis.SharedLimits;
 import org.slf4j.Logger;
 
 import java.lang.instrument.Instrumentation;
@@ -60,9 +62,14 @@ public final class TurnstileAgent {
                 return report("disabled", disabled, warnings);
             }
             ExecutorTimerService timer = new ExecutorTimerService("turnstile-timer");
-            SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), timer);
+            SharedLimits shared = config.redis().isPresent() ? new SharedLimits(config.redis().get()) : null;
+            SlotScheduler scheduler = shared == null ? new SlotScheduler(SchedulerSettingsMapper.settings(config), timer)
+                    : new SlotScheduler(SchedulerSettingsMapper.settings(config), timer, shared.backend());
             for (ProviderConfig provider : config.providers().values()) {
                 scheduler.addProvider(SchedulerSettingsMapper.provider(provider));
+            }
+            if (shared != null) {
+                shared.start(scheduler);
             }
             Gate gate = new Gate(scheduler, config);
             RuntimeControl control = new RuntimeControl(scheduler, gate);
@@ -73,12 +80,6 @@ public final class TurnstileAgent {
                     warn(log, warnings, "turnstile.persist=true needs turnstile.config=PATH; runtime changes will not be saved");
                 }
             }
-            if (config.redis().isPresent()) {
-                // The keys are read and checked ahead of the shared backend, so that a replica's
-                // configuration can be written now; until it ships, say plainly what is in force.
-                warn(log, warnings, "turnstile.redis.url is set, but limits shared through Redis are not in this version yet:"
-                        + " each JVM keeps its own limits");
-            }
             List<ClientInstrumentation> clients = ClientFamilies.load(TurnstileAgent.class.getClassLoader(),
                     problem -> warn(log, warnings, "client family left out: " + problem));
             Installer installer = new Installer();
@@ -86,7 +87,7 @@ public final class TurnstileAgent {
             running = new TurnstileAgent(control);
             // Off the premain thread: touching the platform MBeanServer this early would fix JMX and
             // logging choices before the application (an application server, say) made its own.
-            timer.schedule(() -> registerMBeans(control, log), 0);
+            timer.schedule(() -> registerMBeans(control, shared, log), 0);
             String started = "Turnstile " + version() + " started" + (dynamic ? " (attached)" : "")
                     + StartLine.describe(config, loaded.problems().size()) + "; clients: " + describeClients(clients)
                     + UngatedLibraries.describe(ClassLoader.getSystemClassLoader());
@@ -122,9 +123,12 @@ public final class TurnstileAgent {
         return control;
     }
 
-    private static void registerMBeans(RuntimeControl control, Logger log) {
+    private static void registerMBeans(RuntimeControl control, SharedLimits shared, Logger log) {
         try {
             new JmxExporter(ManagementFactory.getPlatformMBeanServer(), control).register();
+            if (shared != null) {
+                FleetBean.register(ManagementFactory.getPlatformMBeanServer(), shared.fleet(), shared.namespace());
+            }
             log.debug("MBeans registered under dev.turnstile");
         } catch (Throwable t) {
             log.warn("could not register the JMX MBeans; gating goes on without them: {}", t.toString());

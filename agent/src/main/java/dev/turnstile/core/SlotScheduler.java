@@ -70,6 +70,15 @@ public final class SlotScheduler {
     }
 
     /**
+     * A scheduler on the JVM's clocks whose slots are kept by {@code backend}: a store shared by
+     * several JVMs (limits shared through Redis). The backend is bound to it here.
+     */
+    public SlotScheduler(SchedulerSettings settings, TimerService timer, SlotBackend backend) {
+        this(settings, TimeSource.system(), timer, new Random(), SlotCounter.Factory.local(), null,
+                Objects.requireNonNull(backend, "backend"));
+    }
+
+    /**
      * A scheduler with another limit algorithm ({@code limits}, null: {@link AimdLimit}) or another
      * slot backend ({@code backend}, null: counted in this JVM with {@code counters}).
      */

@@ -34,6 +34,20 @@ final class Descriptions {
                 "limit", "max concurrent calls; 0 = unlimited"});
         TEXT.put("removeProvider", "Removes a provider: its queued calls go through ungated, calls in flight end normally.");
         PARAMETERS.put("removeProvider", new String[] {"id", "the provider's id"});
+        // Fleet (limits shared through Redis)
+        TEXT.put("Fleet", "Limits shared with the other JVMs of a namespace through Redis: the fleet beside this JVM.");
+        TEXT.put("Backend", "SHARED: Redis decides for the fleet. LOCAL: Redis slow or away, this JVM admits its local "
+                + "share of each limit. REJOINING: joining Redis again.");
+        TEXT.put("Incarnation", "This JVM's id in Redis; a new one at each rejoin.");
+        TEXT.put("Namespace", "Replicas sharing a provider account share a namespace (turnstile.redis.namespace).");
+        TEXT.put("LiveInstances", "JVMs of the namespace with a live lease at the last heartbeat, this one included.");
+        TEXT.put("RedisRoundTripMicros", "The last Redis round trip, in microseconds (-1 before the first).");
+        TEXT.put("FailOvers", "Times this JVM fell back to its local share because Redis was slow or away.");
+        TEXT.put("Rejoins", "Times this JVM joined Redis again: after a fall-back, a lost lease, or Redis losing its data.");
+        TEXT.put("LeasesReclaimed", "Slots and waiters of dead JVMs that this JVM's heartbeats took back.");
+        TEXT.put("Providers", "Per provider: the fleet's limit, this JVM's local share (limit / live JVMs, at least 1), "
+                + "and the fleet's calls in flight and queued at the last heartbeat.");
+        TEXT.put("ProviderLines", "The Providers rows as readable lines.");
         // Provider
         TEXT.put("Provider", "One LLM provider: its limit, its queue, its pause and its statistics since start or reset.");
         TEXT.put("Limit", "Max concurrent calls; 0 = unlimited. Raising admits waiters at once; lowering cuts no call.");

@@ -135,6 +135,21 @@ public final class FleetSlots {
         return "LIMIT".equals(reply.get(0)) ? (int) number(reply, 1) : -1;
     }
 
+    /**
+     * Counts {@code count} calls this JVM still runs for {@code provider} as holders of this
+     * incarnation, even above the limit: a rejoin re-adds them so the fleet counts them once.
+     * Returns their members, empty when the epoch or the lease is lost.
+     */
+    public List<String> adopt(String provider, int count, int seedLimit, long maxHoldMillis) {
+        List<Object> reply = scripts.run(Script.ADOPT, List.of(epoch, incarnation, provider, Integer.toString(count),
+                Long.toString(maxHoldMillis), Integer.toString(seedLimit)));
+        List<String> members = new ArrayList<>();
+        for (int i = 1; i < reply.size(); i++) {
+            members.add((String) reply.get(i));
+        }
+        return members;
+    }
+
     /** A clean shutdown: this incarnation's slots go to other JVMs' waiters at once. */
     public void leave() {
         scripts.run(Script.LEAVE, List.of(incarnation));

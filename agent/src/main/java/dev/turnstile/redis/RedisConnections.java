@@ -24,7 +24,9 @@ public final class RedisConnections {
         RedisUrl url = settings.url();
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeoutMillis).socketTimeoutMillis(timeoutMillis)
-                .database(url.database()).ssl(url.tls()).clientName("turnstile");
+                .database(url.database()).ssl(url.tls()).clientName("turnstile")
+                // RESP2, what the scripts' replies are read as; asked for plainly, Jedis does not warn at each connect.
+                .autoNegotiateProtocol(false);
         url.user().ifPresent(config::user);
         settings.password().ifPresent(config::password);
         return new Jedis(new HostAndPort(url.host(), url.port()), config.build());

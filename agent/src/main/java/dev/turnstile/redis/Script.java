@@ -15,7 +15,8 @@ enum Script {
     TICK("tick.lua"),
     PAUSE("pause.lua"),
     SET_LIMIT("setlimit.lua"),
-    LEAVE("leave.lua");
+    LEAVE("leave.lua"),
+    ADOPT("adopt.lua");
 
     private static final String LIBRARY = "lib.lua";
 

@@ -37,6 +37,16 @@ class RedisStaysUnloadedTest {
         assertThat(loaded).noneMatch(name -> REDIS_PACKAGES.stream().anyMatch(name::startsWith));
     }
 
+    @Test
+    void theAgentThatStartsSharedLimitsOnlyWithAUrlLinksWithoutThem() throws Exception {
+        RecordingLoader loader = new RecordingLoader(RedisStaysUnloadedTest.class.getClassLoader());
+
+        Class<?> agent = Class.forName("dev.turnstile.agent.TurnstileAgent", true, loader); // verified and initialised
+
+        assertThat(agent.getClassLoader()).isSameAs(loader);
+        assertThat(loader.asked).noneMatch(name -> REDIS_PACKAGES.stream().anyMatch(name::startsWith));
+    }
+
     private static Set<String> loadConfigIsolated(Map<String, String> properties) throws Exception {
         RecordingLoader loader = new RecordingLoader(RedisStaysUnloadedTest.class.getClassLoader());
         Class<?> configLoader = loader.loadClass(ConfigLoader.class.getName());

@@ -1,16 +1,14 @@
 package dev.turnstile.redis;
 
+import static dev.turnstile.redis.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -23,19 +21,10 @@ class FleetSlotsTest {
     private static final long LEASE = 10_000;
     private static final long SHORT_LEASE = 300;
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisForClass REDIS = new RedisForClass();
     private final List<Jedis> connections = new ArrayList<>();
     private Jedis admin;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
 
     @BeforeEach
     void emptyRedis() {
@@ -329,7 +318,7 @@ class FleetSlotsTest {
     }
 
     private Jedis open() {
-        Jedis jedis = redis.connect();
+        Jedis jedis = REDIS.server().connect();
         connections.add(jedis);
         return jedis;
     }
@@ -341,19 +330,5 @@ class FleetSlotsTest {
 
     private static ProviderView provider(Tick tick, String id) {
         return tick.providers().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    /** A bounded wait for a condition on the Redis clock (leases, pauses, cooldowns are real time there). */
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -15,11 +15,11 @@ import redis.clients.jedis.Jedis;
  * A real {@code redis-server} (Debian's package) on a free loopback port, for one test class; it
  * is stopped by its own PID. A machine without it fails the test and says how to install it.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
-    private final Process process;
+    private volatile Process process;
     private final int port;
 
     private RedisServer(Process process, int port) {
@@ -27,14 +27,11 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException, InterruptedException {
         Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
-            Process process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            RedisServer server = new RedisServer(process, port);
+            RedisServer server = new RedisServer(launch(binary, port), port);
             if (server.awaitPing()) {
                 return server;
             }
@@ -42,6 +39,26 @@ final class RedisServer implements AutoCloseable {
             if (attempt == 3) {
                 throw new IllegalStateException("redis-server did not answer PING on port " + port + " within " + STARTUP);
             }
+        }
+    }
+
+    private static Process launch(Path binary, int port) throws IOException {
+        return new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Kills the server with SIGKILL and starts an empty one on the same port: Redis lost its data. */
+    public void restartEmpty() throws IOException, InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        do {
+            process = launch(binary, port); // the port may linger a moment: try again until it binds
+        } while (!awaitPing() && System.nanoTime() < deadline);
+        if (!process.isAlive()) {
+            throw new IllegalStateException("redis-server did not start again on port " + port);
         }
     }
 
@@ -78,13 +95,22 @@ final class RedisServer implements AutoCloseable {
         return false;
     }
 
-    Jedis connect() {
+    public Jedis connect() {
         return new Jedis(new HostAndPort("127.0.0.1", port),
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).socketTimeoutMillis(5000).build());
+                DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).socketTimeoutMillis(5000)
+                        .autoNegotiateProtocol(false).build());
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    /** Sends {@code signal} (STOP, CONT) to this server's process only, by its PID. */
+    public void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
     }
 
     @Override

@@ -7,6 +7,8 @@ import javax.management.ObjectName;
 public final class Names {
 
     public static final ObjectName TURNSTILE = name("dev.turnstile:type=Turnstile");
+    /** Registered only when the target shares its limits through Redis. */
+    public static final ObjectName FLEET = name("dev.turnstile:type=Fleet");
 
     private Names() {
     }

@@ -15,11 +15,18 @@ public record Status(
         boolean enabled,
         int globalLimit,
         List<ProviderStatus> providers,
-        List<AgentRow> agents) {
+        List<AgentRow> agents,
+        Optional<FleetView> fleet) {
 
     public Status {
         providers = List.copyOf(providers);
         agents = List.copyOf(agents);
+    }
+
+    /** A target that keeps its limits to itself (no shared limits through Redis). */
+    public Status(String target, long takenAtMillis, boolean enabled, int globalLimit, List<ProviderStatus> providers,
+                  List<AgentRow> agents) {
+        this(target, takenAtMillis, enabled, globalLimit, providers, agents, Optional.empty());
     }
 
     /** Calls holding a slot, over the providers of this read. */

@@ -26,6 +26,32 @@ public final class StatusJson {
         json.put("globalQueued", status.globalQueued());
         json.put("providers", providers(status.providers()));
         json.put("agents", agents(status.agents()));
+        json.put("fleet", status.fleet().map(StatusJson::fleet).orElse(null));
+        return json;
+    }
+
+    /** The Fleet MBean's view; {@code "fleet": null} when the target keeps its limits to itself. */
+    public static Map<String, Object> fleet(FleetView fleet) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("backend", fleet.backend());
+        json.put("namespace", fleet.namespace());
+        json.put("incarnation", fleet.incarnation());
+        json.put("liveInstances", fleet.liveInstances());
+        json.put("redisRoundTripMicros", fleet.redisRoundTripMicros());
+        json.put("failOvers", fleet.failOvers());
+        json.put("rejoins", fleet.rejoins());
+        json.put("leasesReclaimed", fleet.leasesReclaimed());
+        List<Object> providers = new ArrayList<>();
+        for (FleetView.Provider provider : fleet.providers()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("provider", provider.provider());
+            row.put("limit", provider.limit());
+            row.put("localShare", provider.localShare());
+            row.put("fleetInFlight", provider.fleetInFlight());
+            row.put("fleetQueued", provider.fleetQueued());
+            providers.add(row);
+        }
+        json.put("providers", providers);
         return json;
     }
 

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads and steers Turnstile over a plain {@link MBeanServerConnection}, by attribute and
@@ -34,6 +35,9 @@ public final class TurnstileClient {
             "WaitP50Millis", "WaitP99Millis", "HoldP50Millis", "HoldP99Millis",
             "Rpm", "Tpm", "RpmRemaining", "TpmRemaining", "BudgetHold",
             "BreakerFailures", "BreakerState", "ConsecutiveFailures", "BreakerOpened"};
+    private static final String[] FLEET_ATTRIBUTES = {
+            "Backend", "Namespace", "Incarnation", "LiveInstances", "RedisRoundTripMicros", "FailOvers", "Rejoins",
+            "LeasesReclaimed", "Providers"};
     private static final String[] SIGNATURE_PAUSE = {long.class.getName()};
     private static final String[] SIGNATURE_ADD = {String.class.getName(), String.class.getName(), int.class.getName()};
     private static final String[] SIGNATURE_REMOVE = {String.class.getName()};
@@ -76,7 +80,30 @@ public final class TurnstileClient {
             providers.add(provider(id, values));
         }
         return new Status(target, takenAt, bool(turnstile.get("Enabled")), integer(turnstile.get("GlobalLimit")),
-                providers, agents(turnstile.get("Agents")));
+                providers, agents(turnstile.get("Agents")), fleet());
+    }
+
+    /** The Fleet MBean's view, when the target shares its limits through Redis. */
+    private Optional<FleetView> fleet() {
+        try {
+            if (!mbeans.isRegistered(Names.FLEET)) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw lost(e);
+        }
+        Map<String, Object> values = attributes(Names.FLEET, FLEET_ATTRIBUTES);
+        List<FleetView.Provider> providers = new ArrayList<>();
+        if (values.get("Providers") instanceof CompositeData[] rows) {
+            for (CompositeData row : rows) {
+                providers.add(new FleetView.Provider(text(row.get("provider")), integer(row.get("limit")),
+                        integer(row.get("localShare")), integer(row.get("fleetInFlight")), integer(row.get("fleetQueued"))));
+            }
+        }
+        return Optional.of(new FleetView(text(values.get("Backend")), text(values.get("Namespace")),
+                text(values.get("Incarnation")), integer(values.get("LiveInstances")),
+                whole(values.get("RedisRoundTripMicros")), whole(values.get("FailOvers")), whole(values.get("Rejoins")),
+                whole(values.get("LeasesReclaimed")), providers));
     }
 
     public List<String> providerIds() {

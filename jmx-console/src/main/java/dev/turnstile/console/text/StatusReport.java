@@ -3,6 +3,7 @@ package dev.turnstile.console.text;
 import dev.turnstile.console.model.AgentRow;
 import dev.turnstile.console.model.BreakerStatus;
 import dev.turnstile.console.model.Budget;
+import dev.turnstile.console.model.FleetView;
 import dev.turnstile.console.model.ProviderStatus;
 import dev.turnstile.console.model.Status;
 
@@ -68,6 +69,26 @@ public final class StatusReport {
             out.append(budgets(status));
             out.append(ungated(status));
             out.append(breakers(status));
+        }
+        status.fleet().ifPresent(fleet -> out.append(System.lineSeparator()).append(fleet(fleet)));
+        return out.toString();
+    }
+
+    /**
+     * The fleet beside the local view, when the target shares its limits through Redis: a line for
+     * the backend, then one per provider.
+     */
+    public static String fleet(FleetView fleet) {
+        StringBuilder out = new StringBuilder("fleet (Redis namespace ").append(fleet.namespace()).append("): ")
+                .append(fleet.backend()).append(", ").append(fleet.liveInstances()).append(" live JVMs, round trip ")
+                .append(fleet.redisRoundTripMicros() < 0 ? "-" : fleet.redisRoundTripMicros() + " µs").append(", ")
+                .append(fleet.failOvers()).append(" fail-overs, ").append(fleet.rejoins()).append(" rejoins, ")
+                .append(fleet.leasesReclaimed()).append(" reclaimed from dead JVMs").append(System.lineSeparator());
+        for (FleetView.Provider provider : fleet.providers()) {
+            out.append("  ").append(provider.provider()).append(": fleet limit ").append(Formats.limitText(provider.limit()))
+                    .append(", local share ").append(Formats.limitText(provider.localShare())).append(", fleet ")
+                    .append(provider.fleetInFlight()).append(" in flight, ").append(provider.fleetQueued()).append(" queued")
+                    .append(System.lineSeparator());
         }
         return out.toString();
     }

@@ -1,11 +1,15 @@
 package dev.turnstile.console.text;
 
 import dev.turnstile.console.model.AgentRow;
+import dev.turnstile.console.model.FleetView;
 import dev.turnstile.console.model.ProviderStatus;
 import dev.turnstile.console.model.Status;
+import dev.turnstile.console.model.StatusJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +67,24 @@ class StatusReportTest {
         assertThat(StatusReport.render(new Status("1234", 0, true, 0, List.of(openai, reached), List.of())))
                 .contains("ungated connections (a stack Turnstile does not gate; see the agent's WARN): mistral 3");
         assertThat(StatusReport.render(STATUS)).doesNotContain("ungated");
+    }
+
+    @Test
+    void aTargetSharingItsLimitsThroughRedisShowsTheFleetBesideItsOwnNumbers() {
+        FleetView fleet = new FleetView("LOCAL", "billing", "3fa2c1d0.2", 3, 412, 1, 0, 2,
+                List.of(new FleetView.Provider("openai", 8, 2, 5, 3)));
+        Status status = new Status("1234", 0, true, 0, STATUS.providers(), List.of(), Optional.of(fleet));
+
+        assertThat(StatusReport.render(status)).contains(
+                "fleet (Redis namespace billing): LOCAL, 3 live JVMs, round trip 412 µs, 1 fail-overs, 0 rejoins,"
+                        + " 2 reclaimed from dead JVMs",
+                "  openai: fleet limit 8, local share 2, fleet 5 in flight, 3 queued");
+        assertThat(StatusReport.render(STATUS)).doesNotContain("fleet");
+        assertThat(StatusJson.of(status).get("fleet")).isEqualTo(StatusJson.fleet(fleet));
+        assertThat(StatusJson.fleet(fleet)).containsEntry("backend", "LOCAL").containsEntry("liveInstances", 3)
+                .containsEntry("providers", List.of(Map.of("provider", "openai", "limit", 8, "localShare", 2,
+                        "fleetInFlight", 5, "fleetQueued", 3)));
+        assertThat(StatusJson.of(STATUS)).containsEntry("fleet", null);
     }
 
     @Test
