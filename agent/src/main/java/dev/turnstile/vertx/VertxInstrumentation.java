@@ -12,7 +12,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Vert.x core's {@code HttpClient} 5.0 and later (tested: 5.0.7), and so the Vert.x {@code WebClient}
- * over it: one slot per request (tested over HTTP/1.1; HTTP/2 streams use the same request class). The
+ * over it: one slot per request (tested over HTTP/1.1, and over HTTP/2, h2c and h2, whose streams use the same
+ * request class: the limit and a 429's pause). The
  * request's first write (its head) waits for the slot without blocking; the response's end or
  * any failure of the request ends the call (a success when the application reset it after the response
  * head: it stopped reading). Not gated: Vert.x 4.x, whose write tells a
