@@ -22,6 +22,9 @@ public final class VertxBridge {
 
         /** {@code request} failed: reset, timed out, its connection closed, or its response failed. */
         void onFailure(Object request);
+
+        /** The application resets {@code request} (its public {@code reset}), before the failure it causes. */
+        void onReset(Object request);
     }
 
     private static volatile Hooks hooks;
@@ -72,6 +75,17 @@ public final class VertxBridge {
         if (h != null) {
             try {
                 h.onFailure(request);
+            } catch (Throwable ignored) {
+                // fail-open
+            }
+        }
+    }
+
+    public static void onReset(Object request) {
+        Hooks h = hooks;
+        if (h != null) {
+            try {
+                h.onReset(request);
             } catch (Throwable ignored) {
                 // fail-open
             }

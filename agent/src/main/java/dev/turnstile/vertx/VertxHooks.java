@@ -65,4 +65,16 @@ final class VertxHooks implements VertxBridge.Hooks {
             FailOpen.report("vertx-httpclient failure", t);
         }
     }
+
+    @Override
+    public void onReset(Object request) {
+        try {
+            VertxLibrary library = libraries.of(request.getClass());
+            if (library != null) {
+                library.onReset(request);
+            }
+        } catch (Throwable t) {
+            FailOpen.report("vertx-httpclient reset", t);
+        }
+    }
 }

@@ -6,14 +6,17 @@ import dev.turnstile.extension.ClientInstrumentation;
 import dev.turnstile.extension.SupportedLibrary;
 import dev.turnstile.http.Gate;
 
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Vert.x core's {@code HttpClient} 5.0 and later (tested: 5.0.7), and so the Vert.x {@code WebClient}
- * over it: one slot per request (tested over HTTP/1.1; HTTP/2 streams use the same request class). The
+ * over it: one slot per request (tested over HTTP/1.1, and over HTTP/2, h2c and h2, whose streams use the same
+ * request class: the limit and a 429's pause). The
  * request's first write (its head) waits for the slot without blocking; the response's end or
- * any failure of the request ends the call. Not gated: Vert.x 4.x, whose write tells a
+ * any failure of the request ends the call (a success when the application reset it after the response
+ * head: it stopped reading). Not gated: Vert.x 4.x, whose write tells a
  * completion handler instead of returning a future (the library check leaves it out).
  */
 public final class VertxInstrumentation implements ClientInstrumentation {
@@ -39,7 +42,9 @@ public final class VertxInstrumentation implements ClientInstrumentation {
                 .advice(named("doWrite").and(takesArguments(3)), WriteAdvice.class.getName())
                 .advice(named("handleResponse").and(takesArguments(3)), ResponseAdvice.class.getName());
         plan.type(IMPL + "HttpClientRequestBase")
-                .advice(named("fail").and(takesArguments(1)), FailureAdvice.class.getName());
+                .advice(named("fail").and(takesArguments(1)), FailureAdvice.class.getName())
+                .advice(named("reset").and(isPublic()).and(takesArguments(1).or(takesArguments(2))),
+                        ResetAdvice.class.getName());
         plan.type(IMPL + "HttpClientResponseImpl")
                 .advice(named("handleEnd").and(takesArguments(1)), ResponseEndAdvice.class.getName());
     }

@@ -16,4 +16,6 @@ public interface VertxLibrary {
     void onResponseEnd(Object response);
 
     void onFailure(Object request);
+
+    void onReset(Object request);
 }

@@ -93,6 +93,14 @@ public abstract class AbstractClientIT {
     }
 
     /**
+     * True for a client whose API has no body to close (Apache's async client): its application
+     * stops reading early by failing its consumer, which counts the call failed.
+     */
+    protected boolean closesABodyEarlyByFailingIt() {
+        return false;
+    }
+
+    /**
      * A stream far longer than the queue timeout: when a scenario ends a call early (close,
      * cancel, error) and then calls again, a slot that was not released makes that call fail.
      */
@@ -196,6 +204,11 @@ public abstract class AbstractClientIT {
 
             assertSucceeded(child);
             assertThat(child.stdout()).contains("EARLY status=200", "THEN status=200");
+            Counters counters = Counters.of(child);
+            int failedByTheApplication = closesABodyEarlyByFailingIt() ? 1 : 0;
+            assertThat(counters.get("Completed")).as("closing a body after a 2xx head is the application's choice,"
+                    + " a completion on every client\n" + child.transcript()).isEqualTo(2 - failedByTheApplication);
+            assertThat(counters.get("Failed")).as(child.transcript()).isEqualTo(failedByTheApplication);
         }
     }
 

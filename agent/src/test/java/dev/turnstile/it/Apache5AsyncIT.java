@@ -20,6 +20,15 @@ class Apache5AsyncIT extends AbstractAsyncClientIT {
         return false;
     }
 
+    /**
+     * The async API has no body to close: its application gives up after the first bytes by
+     * failing its streaming consumer, which aborts the exchange, a failure like any other.
+     */
+    @Override
+    protected boolean closesABodyEarlyByFailingIt() {
+        return true;
+    }
+
     /** As for the classic client: the async client's default retry strategy retries the 429 by itself. */
     @Override
     protected void assertRateLimitHeldTheQueue(MockLlmServer server, Transcript child, int limit) {

@@ -75,8 +75,10 @@ class SpringAiIT {
             Counters counters = Counters.of(child).assertSettled(child.transcript());
             assertThat(counters.get("Started")).as("one slot per ChatClient stream").isEqualTo(8);
             // Spring AI cancels each stream at its [DONE] event (takeUntil), just before the
-            // response's last content: the slot goes back at that cancel, which ends the call.
-            assertThat(counters.get("Completed") + counters.get("Failed")).as("every stream ended").isEqualTo(8);
+            // response's last content: the slot goes back at that cancel, a completion (the
+            // application stopped reading), as an early close is on every client.
+            assertThat(counters.get("Completed")).as("every stream completed\n" + child.transcript()).isEqualTo(8);
+            assertThat(counters.get("Failed")).as(child.transcript()).isZero();
             assertThat(counters.get("Reclaimed")).as("no slot left to the watchdog").isZero();
         }
     }

@@ -5,6 +5,7 @@ import dev.turnstile.log.FailOpen;
 import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.channel.ChannelOperations;
 import reactor.netty.http.client.HttpClientResponse;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,10 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Ends a gated exchange. The connect {@code Mono} answers with the response (its status and
  * headers reach the call) or fails; a subscriber cancelled before the answer fails the call.
- * After the answer, the response's trailer headers mark its last content (success); they come
- * empty when the subscriber cancelled the body or the connection closed mid-response, and the
- * exchange's termination (released, closed, timed out) covers the rest: both fail the call unless
- * the last content came first.
+ * After the answer, the response's trailer headers mark its last content (success). They come
+ * empty when the body ended before its last content, and the exchange's termination (released,
+ * closed, timed out) covers the rest: then the call completes if the application cancelled the
+ * body (it stopped reading, as OkHttp's and the JDK's early close: its choice, not a failure),
+ * and fails otherwise (the connection closed or reset, a read timed out).
  */
 final class ExchangeEnd {
 
@@ -42,18 +44,39 @@ final class ExchangeEnd {
                 });
     }
 
-    private static void answered(Connection connection, GatedCall call) {
+    /** The response to {@code call} arrived on {@code connection}: its end ends the call. */
+    static void answered(Connection connection, GatedCall call) {
         try {
             if (connection instanceof HttpClientResponse) {
                 HttpClientResponse response = (HttpClientResponse) connection;
                 HttpHeaders headers = response.responseHeaders();
                 call.onResponse(response.status().code(), headers::get);
-                response.trailerHeaders().subscribe(trailers -> call.complete(), error -> call.fail(), call::fail);
+                response.trailerHeaders().subscribe(trailers -> call.complete(),
+                        error -> endedEarly(connection, call), () -> endedEarly(connection, call));
             }
-            connection.onTerminate().subscribe(null, error -> call.fail(), call::fail);
+            connection.onTerminate().subscribe(null,
+                    error -> endedEarly(connection, call), () -> endedEarly(connection, call));
         } catch (Throwable t) {
             FailOpen.report("reactor-netty response", t);
             call.fail(); // the end cannot be watched: the rest of the exchange goes ungated
         }
+    }
+
+    /** The exchange ended without its last content: see the class comment. */
+    private static void endedEarly(Connection connection, GatedCall call) {
+        if (cancelledByTheApplication(connection)) {
+            call.complete();
+        } else {
+            call.fail();
+        }
+    }
+
+    /**
+     * True when the body's subscriber cancelled it (a dispose, a {@code take}, Spring's
+     * {@code takeUntil} at an SSE {@code [DONE]}). A body that failed first (closed, reset, timed
+     * out) is never cancelled afterwards: Reactor Netty does not cancel an inbound it ended.
+     */
+    static boolean cancelledByTheApplication(Connection connection) {
+        return connection instanceof ChannelOperations && ((ChannelOperations<?, ?>) connection).isInboundCancelled();
     }
 }

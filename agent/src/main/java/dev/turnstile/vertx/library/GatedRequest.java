@@ -14,7 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * One gated request. When its slot is free at once, its writes go out as usual. Otherwise its
  * writes wait, in order, and are made on the request's context once the slot is granted; a
  * failure of the request while it waits (its reset, its idle timeout, its connection closed)
- * withdraws it from the queue, and a queue timeout fails it saying why.
+ * withdraws it from the queue, and a queue timeout fails it saying why. Once a response head has
+ * come, the application's own reset ends the call as a success (it stopped reading by choice, as
+ * an early close on every client); any other failure (a peer's reset, a closed connection, an
+ * idle timeout) fails it.
  */
 final class GatedRequest implements DeferredExchange.Client {
 
@@ -28,6 +31,8 @@ final class GatedRequest implements DeferredExchange.Client {
     private boolean waiting;                                          // guarded by lock
     private Thread writing;                                           // guarded by lock
     private volatile DeferredExchange deferred;
+    private volatile boolean answered;
+    private volatile boolean stoppedReading;
 
     GatedRequest(GatedCall call, HttpClientRequest request, Context context, RequestMethods methods) {
         this.call = call;
@@ -115,12 +120,28 @@ final class GatedRequest implements DeferredExchange.Client {
         methods.fail(request, why);
     }
 
-    /** The request failed: a waiting request leaves the queue; either way its call ends. */
+    /** A response head arrived. */
+    void answered() {
+        answered = true;
+    }
+
+    /** The application resets the request; the failure that follows ends the call. */
+    void resetByTheApplication() {
+        if (answered) {
+            stoppedReading = true;
+        }
+    }
+
+    /** The request failed: a waiting request leaves the queue; either way its call ends (see above). */
     void failed() {
         DeferredExchange exchange = deferred;
         if (exchange != null) {
             exchange.cancel(false);
         }
-        call.fail();
+        if (stoppedReading) {
+            call.complete();
+        } else {
+            call.fail();
+        }
     }
 }

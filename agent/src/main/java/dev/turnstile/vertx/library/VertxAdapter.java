@@ -71,6 +71,7 @@ public final class VertxAdapter implements VertxLibrary {
         if (gated != null) {
             HttpClientResponse head = (HttpClientResponse) response;
             MultiMap headers = head.headers();
+            gated.answered();
             gated.call().onResponse(head.statusCode(), headers::get);
         }
     }
@@ -88,6 +89,14 @@ public final class VertxAdapter implements VertxLibrary {
         GatedRequest gated = REQUESTS.get(request);
         if (gated != null) {
             gated.failed();
+        }
+    }
+
+    @Override
+    public void onReset(Object request) {
+        GatedRequest gated = REQUESTS.get(request);
+        if (gated != null) {
+            gated.resetByTheApplication();
         }
     }
 }

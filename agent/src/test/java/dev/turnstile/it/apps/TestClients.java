@@ -21,6 +21,8 @@ public final class TestClients {
             Map.entry("spring-ai", "SpringAiTestClient"),
             Map.entry("jetty", "JettyTestClient"),
             Map.entry("vertx", "VertxTestClient"),
+            Map.entry("vertx-h2c", "VertxH2cTestClient"),
+            Map.entry("vertx-h2", "VertxH2TestClient"),
             Map.entry("vertx-web", "VertxWebTestClient")));
 
     private TestClients() {

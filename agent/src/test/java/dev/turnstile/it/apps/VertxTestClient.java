@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * interrupted, and an async call's {@code cancel} resets its request. The read timeout is the
  * request's idle timeout.
  */
-public final class VertxTestClient implements TestClient, TestClient.Factory {
+public class VertxTestClient implements TestClient, TestClient.Factory {
 
     private static final Buffer BODY = Buffer.buffer("{\"model\":\"m\"}");
 
@@ -35,10 +35,15 @@ public final class VertxTestClient implements TestClient, TestClient.Factory {
     public TestClient create(Duration readTimeout) {
         VertxTestClient created = new VertxTestClient();
         created.vertx = Vertx.vertx();
-        created.client = created.vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000),
+        created.client = created.vertx.createHttpClient(protocol(new HttpClientOptions().setConnectTimeout(5_000)),
                 new PoolOptions().setHttp1MaxSize(20));
         created.idleTimeoutMillis = readTimeout.toMillis();
         return created;
+    }
+
+    /** {@code options} speaking the protocols of this test client: Vert.x's default, HTTP/1.1. */
+    protected HttpClientOptions protocol(HttpClientOptions options) {
+        return options;
     }
 
     private Future<HttpClientRequest> request(String method, String url) {

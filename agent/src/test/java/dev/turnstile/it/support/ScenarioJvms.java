@@ -29,9 +29,15 @@ public final class ScenarioJvms {
     /** Runs {@code scenario} with {@code args} in the JVM of {@code client} on {@code jdk}. */
     public ScenarioRun run(Path jdk, String client, Gating gating, Duration timeout, String scenario, String... args)
             throws Exception {
+        return run(jdk, client, gating, READ_TIMEOUT, timeout, scenario, args);
+    }
+
+    /** As above, with a client that times out reads after {@code readTimeout}. */
+    public ScenarioRun run(Path jdk, String client, Gating gating, Duration readTimeout, Duration timeout,
+                           String scenario, String... args) throws Exception {
         ScenarioJvm jvm = jvms.computeIfAbsent(client + " " + jdk,
                 key -> new ScenarioJvm(jdk, classPath, mainClass, client));
-        return jvm.run(gating, READ_TIMEOUT, scenario, List.of(args), timeout);
+        return jvm.run(gating, readTimeout, scenario, List.of(args), timeout);
     }
 
     public Collection<ScenarioJvm> all() {
