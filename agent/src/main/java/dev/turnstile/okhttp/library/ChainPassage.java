@@ -65,6 +65,9 @@ final class ChainPassage implements CallPassage {
         }
         try {
             HttpUrl url = request.url();
+            if (!gate.mayGate(url.host())) {
+                return null; // before encodedPath() and the header lookup, which allocate
+            }
             return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header);
         } catch (RuntimeException | LinkageError e) {
             FailOpen.report("okhttp gate", e);

@@ -50,6 +50,9 @@ final class RequestTarget {
 
     /** A gated call for this request, on the calling thread; null when Turnstile leaves it alone. */
     GatedCall open(Gate gate) {
+        if (!gate.mayGate(uri.getHost())) {
+            return null;
+        }
         String path = uri.getRawPath();
         return gate.open(method, uri.getScheme(), uri.getHost(), uri.getPort(),
                 path == null || path.isEmpty() ? "/" : path, headers::get);
