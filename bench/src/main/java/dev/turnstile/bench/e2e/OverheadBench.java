@@ -16,13 +16,13 @@ import java.util.Map;
  * provider on another host. Configurations are interleaved round by round.
  *
  * <pre>java -cp benchmarks.jar dev.turnstile.bench.e2e.OverheadBench --agent AGENT_JAR --apps E2E_APPS_JAR
- *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 2000] [--measured 1500]</pre>
+ *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 2000] [--measured 1500] [--clients jdk,okhttp,...]</pre>
  */
 public final class OverheadBench {
 
     private static final String APP = "dev.turnstile.bench.e2e.app.CallLoop";
     private static final String SERVER = "dev.turnstile.bench.e2e.app.LoopbackServer";
-    private static final Map<String, String> CLIENTS = clients();
+    private static final Map<String, String> ALL_CLIENTS = clients();
     private static final List<String> KINDS = List.of("small", "stream");
     /** What {@code CallLoop} prints per pair of calls besides the two timings. */
     private static final List<String> COUNTERS = List.of("alloc", "own", "cpu");
@@ -33,6 +33,8 @@ public final class OverheadBench {
     private static final double UNGATED_MAX_ADDED_MICROS = 2;
 
     private final Options options;
+    /** The clients of this run, by the name {@code CallLoop} knows them, with the name the table shows. */
+    private final Map<String, String> chosen = new LinkedHashMap<>();
     private final Path work;
     private final Progress progress = new Progress("overhead");
     /** Per-call medians in µs, one per round, by client, answer kind and configuration. */
@@ -54,9 +56,24 @@ public final class OverheadBench {
         return clients;
     }
 
+    /** Vert.x stalls against the loopback server in long runs (see {@code VertxCaller}): asked for by name only. */
+    private static List<String> defaultClients() {
+        List<String> names = new ArrayList<>(ALL_CLIENTS.keySet());
+        names.remove("vertx");
+        return names;
+    }
+
     private OverheadBench(Options options) {
         this.options = options;
         this.work = options.path("work");
+        List<String> names = options.has("clients") ? List.of(options.text("clients").split(","))
+                : defaultClients();
+        for (String name : names) {
+            if (!ALL_CLIENTS.containsKey(name)) {
+                throw new IllegalArgumentException("unknown client " + name + "; known: " + ALL_CLIENTS.keySet());
+            }
+            chosen.put(name, ALL_CLIENTS.get(name));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,13 +91,13 @@ public final class OverheadBench {
             List<Configuration> configurations = configurations(port);
             String baseUrl = "http://127.0.0.1:" + port;
             progress.step("server on port " + port + "; a warm-up round, discarded");
-            for (String client : CLIENTS.keySet()) {
+            for (String client : chosen.keySet()) {
                 measure(configurations.get(0), client, baseUrl, warmup, measured);
             }
             micros.clear();
             for (int round = 1; round <= rounds; round++) {
                 progress.step("round " + round + " of " + rounds);
-                for (String client : CLIENTS.keySet()) {
+                for (String client : chosen.keySet()) {
                     for (Configuration configuration : Configuration.inRound(configurations, round)) {
                         Map<String, Long> result = measure(configuration, client, baseUrl, warmup, measured);
                         for (String kind : KINDS) {
@@ -148,7 +165,7 @@ public final class OverheadBench {
                 + "Every child of (b) reported that the agent gated all its calls, (c) none.").blank();
         md.header(3, "client", "answer", "configuration", "µs per call", "× (a), paired", "added µs, paired");
         List<String> verdicts = new ArrayList<>();
-        for (String client : CLIENTS.keySet()) {
+        for (String client : chosen.keySet()) {
             for (String kind : KINDS) {
                 List<Double> baseline = micros.get(key(client, kind, "a"));
                 for (Configuration configuration : configurations) {
@@ -156,7 +173,7 @@ public final class OverheadBench {
                     boolean isBaseline = configuration.name().equals("a");
                     Spread ratio = Spread.of(Spread.ratios(values, baseline));
                     Spread added = Spread.of(Spread.differences(values, baseline));
-                    md.row(CLIENTS.get(client), "`" + kind + "`", "(" + configuration.name() + ") " + configuration.description(),
+                    md.row(chosen.get(client), "`" + kind + "`", "(" + configuration.name() + ") " + configuration.description(),
                             Spread.of(values).format("%.1f"), isBaseline ? "×1" : "×" + ratio.format("%.3f"),
                             isBaseline ? "–" : added.format("%+.1f"));
                     if (!isBaseline) {
@@ -186,7 +203,7 @@ public final class OverheadBench {
                 + "Unlike wall time, neither grows when other processes compete for the cores.").blank();
         md.header(2, "client", "configuration", "bytes allocated per call", "added, paired",
                 "calling thread's bytes", "added, paired", "CPU µs per call", "added CPU µs, paired");
-        for (String client : CLIENTS.keySet()) {
+        for (String client : chosen.keySet()) {
             List<Double> allocBaseline = perCall(client, "alloc", "a", 1);
             List<Double> ownBaseline = perCall(client, "own", "a", 1);
             List<Double> cpuBaseline = perCall(client, "cpu", "a", 1000);
@@ -195,7 +212,7 @@ public final class OverheadBench {
                 List<Double> alloc = perCall(client, "alloc", configuration.name(), 1);
                 List<Double> own = perCall(client, "own", configuration.name(), 1);
                 List<Double> cpu = perCall(client, "cpu", configuration.name(), 1000);
-                md.row(CLIENTS.get(client), "(" + configuration.name() + ") " + configuration.description(),
+                md.row(chosen.get(client), "(" + configuration.name() + ") " + configuration.description(),
                         Spread.of(alloc).format("%.0f"),
                         isBaseline ? "–" : Spread.of(Spread.differences(alloc, allocBaseline)).format("%+.0f"),
                         Spread.of(own).format("%.0f"),
@@ -216,7 +233,7 @@ public final class OverheadBench {
     }
 
     private String verdict(String client, String kind, String configuration, Spread ratio, Spread added) {
-        String what = CLIENTS.get(client) + " `" + kind + "` (" + configuration + "): ";
+        String what = chosen.get(client) + " `" + kind + "` (" + configuration + "): ";
         String numbers = Markdown.number("%+.1f", (ratio.median - 1) * 100) + " %, "
                 + Markdown.number("%+.1f", added.median) + " µs";
         boolean met = configuration.equals("b")
