@@ -185,8 +185,8 @@ public final class OverheadBench {
         counterTable(md, configurations);
         md.blank().line("Targets (issue 14): (b) adds ≤ " + (int) GATED_MAX_ADDED_MICROS + " µs to the median call; "
                 + "(c), a host that is no provider's, is indistinguishable from no agent: ≤ 1 % or ≤ "
-                + (int) UNGATED_MAX_ADDED_MICROS + " µs. Judged on the paired medians of wall time above; "
-                + "the CPU time each adds (table below it) is given with each verdict:").blank();
+                + (int) UNGATED_MAX_ADDED_MICROS + " µs. Judged on the paired medians of wall time; "
+                + "the CPU time each adds (table above) is given with each verdict:").blank();
         return md.list(verdicts).toString();
     }
 
@@ -200,7 +200,8 @@ public final class OverheadBench {
                 + "calling thread's alone, which is all of a blocking client's work without the background "
                 + "threads, such as pool clean-ups, whose allocation grows with wall time) and CPU time "
                 + "(`OperatingSystemMXBean.getProcessCpuTime`, which counts the JIT and GC threads too). "
-                + "Unlike wall time, neither grows when other processes compete for the cores.").blank();
+                + "Allocation does not grow when other processes compete for the cores; CPU time does, "
+                + "less than wall time (caches, frequency, the scheduler's ticks).").blank();
         md.header(2, "client", "configuration", "bytes allocated per call", "added, paired",
                 "calling thread's bytes", "added, paired", "CPU µs per call", "added CPU µs, paired");
         for (String client : chosen.keySet()) {
