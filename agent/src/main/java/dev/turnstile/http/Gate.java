@@ -56,6 +56,16 @@ public final class Gate {
     }
 
     /**
+     * False when no request to {@code host} can be gated, whatever its port, method or path: a
+     * door asks this first, so a call to a host that is no provider's costs one hash lookup and
+     * reads neither its path nor its headers (nothing allocated). True: {@link #open} decides.
+     */
+    public boolean mayGate(String host) {
+        Rules current = rules;
+        return current.enabled && current.router.mayRoute(host);
+    }
+
+    /**
      * Opens a gated call for the request, or returns null when Turnstile leaves it alone.
      * Call it on the thread that makes the request: in thread mode that thread is the agent.
      *

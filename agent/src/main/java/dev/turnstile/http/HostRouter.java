@@ -36,17 +36,25 @@ final class HostRouter {
 
     /** The provider for {@code host:port}, or null. {@code port} is the effective port (443, not -1). */
     ProviderConfig route(String host, int port) {
+        String candidate = candidate(host);
+        return candidate == null ? null : config.providerFor(candidate, port).orElse(null);
+    }
+
+    /** False when no port of {@code host} is any provider's: the hash lookup alone, nothing allocated. */
+    boolean mayRoute(String host) {
+        return candidate(host) != null;
+    }
+
+    /** The host as the providers' patterns spell it (lower case) when one of them may match it, else null. */
+    private String candidate(String host) {
         if (host == null || host.isEmpty()) {
             return null;
         }
-        if (!maybeProvider(host)) {
-            String lower = host.toLowerCase(Locale.ROOT);
-            if (lower.equals(host) || !maybeProvider(lower)) {
-                return null;
-            }
-            host = lower;
+        if (maybeProvider(host)) {
+            return host;
         }
-        return config.providerFor(host, port).orElse(null);
+        String lower = host.toLowerCase(Locale.ROOT); // no copy when it is lower case already
+        return !lower.equals(host) && maybeProvider(lower) ? lower : null;
     }
 
     private boolean maybeProvider(String host) {

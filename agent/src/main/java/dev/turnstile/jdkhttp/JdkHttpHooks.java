@@ -38,6 +38,9 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
         try {
             HttpRequest httpRequest = (HttpRequest) request;
             URI uri = httpRequest.uri();
+            if (!gate.mayGate(uri.getHost())) {
+                return null; // no provider's host: nothing more to read, nothing allocated
+            }
             GatedCall call = gate.open(httpRequest.method(), uri.getScheme(), uri.getHost(), uri.getPort(),
                     uri.getRawPath(), name -> httpRequest.headers().firstValue(name).orElse(null),
                     bodyBytes(httpRequest));

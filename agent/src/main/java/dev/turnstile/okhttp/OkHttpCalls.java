@@ -77,11 +77,7 @@ public final class OkHttpCalls {
     }
 
     static void executed(Object previous) {
-        if (previous == null) {
-            EXECUTING.remove();
-        } else {
-            EXECUTING.set(previous);
-        }
+        EXECUTING.set(previous); // not remove() for null: the next call would allocate the thread's entry again
     }
 
     /** True when {@code call} is being executed synchronously on this thread, so waiting here is the caller's wait. */

@@ -38,12 +38,15 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
             return null;
         }
         try {
+            HttpURLConnection http = (HttpURLConnection) connection;
+            URL url = http.getURL();
+            if (!gate.mayGate(url.getHost())) {
+                return null; // no provider's host: nothing to look up, nothing allocated
+            }
             ConnectionState existing = states.get(connection);
             if (existing != null && !existing.mayReconnect()) {
                 return null; // a redirect or retry inside a call that holds its slot already
             }
-            HttpURLConnection http = (HttpURLConnection) connection;
-            URL url = http.getURL();
             GatedCall call = gate.open(http.getRequestMethod(), url.getProtocol(), url.getHost(), url.getPort(),
                     url.getPath(), ConnectionHeaders.request(http));
             if (call == null) {
@@ -118,7 +121,7 @@ final class UrlConnectionHooks implements UrlConnectionBridge.Hooks {
             return stream;
         } finally {
             if (token == null) {
-                reading.remove();
+                reading.set(null); // not remove(): the next call would allocate the thread's entry again
             } else {
                 reading.set(token);
             }

@@ -76,6 +76,22 @@ class GateTest {
     }
 
     @Test
+    void mayGateSaysNoOnlyForHostsNoProviderHasWhateverThePort() {
+        Gate gate = gate(config(provider("local", "localhost:11434", 1), provider("azure", "*.openai.azure.com", 1)));
+
+        assertThat(gate.mayGate("localhost")).as("a provider's host; open decides the port").isTrue();
+        assertThat(gate.mayGate("LocalHost")).as("any case").isTrue();
+        assertThat(gate.mayGate("team.openai.azure.com")).as("wildcard").isTrue();
+        assertThat(gate.mayGate("127.0.0.1")).isFalse();
+        assertThat(gate.mayGate("example.com")).isFalse();
+        assertThat(gate.mayGate(null)).isFalse();
+        assertThat(gate.mayGate("")).isFalse();
+
+        gate.update(config(provider("local", "localhost:11434", 1)).withEnabled(false));
+        assertThat(gate.mayGate("localhost")).as("disabled").isFalse();
+    }
+
+    @Test
     void disabledGatesNothing() {
         Gate gate = gate(config(provider("openai", "api.openai.com", 1)).withEnabled(false));
 

@@ -24,12 +24,15 @@ public final class Apache4Adapter implements BlockingClientLibrary {
     @Override
     public GatedCall open(Gate gate, Object target, Object request) {
         HttpRequest httpRequest = (HttpRequest) request;
-        URI uri = uriOf(httpRequest);
         HttpHost host = (HttpHost) target;
+        if (host != null && !gate.mayGate(host.getHostName())) {
+            return null; // before the request's URI is parsed: a host that is no provider's costs one lookup
+        }
+        URI uri = uriOf(httpRequest);
         String scheme = host != null ? host.getSchemeName() : uri == null ? null : uri.getScheme();
         String hostName = host != null ? host.getHostName() : uri == null ? null : uri.getHost();
         int port = host != null ? host.getPort() : uri == null ? -1 : uri.getPort();
-        if (hostName == null) {
+        if (hostName == null || !gate.mayGate(hostName)) {
             return null;
         }
         String path = uri == null || uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -53,6 +53,9 @@ public final class Apache5Adapter implements Apache5Library {
             host = authority.getHostName();
             port = authority.getPort();
         }
+        if (!gate.mayGate(host)) {
+            return null; // before the path and the header lookup, which allocate
+        }
         return gate.open(request.getMethod(), scheme, host, port, pathOf(request.getPath()), headers(request),
                 bodyBytes(request));
     }

@@ -27,6 +27,9 @@ public final class JettyAdapter implements JettyLibrary {
     @Override
     public Object send(Gate gate, Object destination, Object request, Object listener) {
         HttpRequest httpRequest = (HttpRequest) request;
+        if (!gate.mayGate(httpRequest.getHost())) {
+            return null; // no provider's host, so no slot held by this conversation either
+        }
         HttpConversation conversation = httpRequest.getConversation();
         if (conversation.getAttribute(CALL_ATTRIBUTE) != null) {
             return null; // a redirect, a retry, or the deferred send itself: the conversation holds its slot

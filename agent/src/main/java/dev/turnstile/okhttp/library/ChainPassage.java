@@ -79,6 +79,9 @@ final class ChainPassage implements CallPassage {
         }
         try {
             HttpUrl url = request.url();
+            if (!gate.mayGate(url.host())) {
+                return null; // before encodedPath() and the header lookup, which allocate
+            }
             return gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header,
                     bodyBytes(request));
         } catch (RuntimeException | LinkageError e) {

@@ -64,7 +64,7 @@ public final class OkHttpSupportImpl implements OkHttpSupport {
         Call call = (Call) callObject;
         Request request = call.request();
         HttpUrl url = request.url();
-        GatedCall gated = gate == null ? null
+        GatedCall gated = gate == null || !gate.mayGate(url.host()) ? null
                 : gate.open(request.method(), url.scheme(), url.host(), url.port(), url.encodedPath(), request::header,
                         ChainPassage.bodyBytes(request));
         if (gated == null) {

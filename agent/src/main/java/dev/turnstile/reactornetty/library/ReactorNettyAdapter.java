@@ -5,11 +5,12 @@ import dev.turnstile.reactornetty.ReactorNettyLibrary;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientConfig;
 
 /**
  * Decides once per built request whether it goes to a provider; if so, its exchanges are gated
  * (see {@link GatedConnect}). A request to any other host keeps the client's own {@code Mono}
- * untouched, so it costs one URI parse and one host look-up when it is built, nothing per exchange.
+ * untouched, so it costs one substring and one host look-up when it is built, nothing per exchange.
  */
 public final class ReactorNettyAdapter implements ReactorNettyLibrary {
 
@@ -19,7 +20,11 @@ public final class ReactorNettyAdapter implements ReactorNettyLibrary {
         if (!(client instanceof HttpClient) || !(connect instanceof Mono)) {
             return connect;
         }
-        RequestTarget target = RequestTarget.of(((HttpClient) client).configuration());
+        HttpClientConfig config = ((HttpClient) client).configuration();
+        if (!RequestTarget.mayBeGated(gate, config)) {
+            return connect;
+        }
+        RequestTarget target = RequestTarget.of(config);
         if (target == null || target.open(gate) == null) {
             return connect;
         }

@@ -11,32 +11,69 @@ import java.util.Map;
 /**
  * Issue 7, figure 1: the per-call overhead of the agent on loopback. A {@code LoopbackServer}
  * runs in a JVM of its own; each measurement is a fresh child JVM running {@code CallLoop} with
- * one client (JDK HttpClient or OkHttp) in one configuration: (a) no agent, (b) the agent with
+ * one client (each instrumented family's client) in one configuration: (a) no agent, (b) the agent with
  * the server's {@code 127.0.0.1:port} as a provider with a high limit, (c) the agent with a
  * provider on another host. Configurations are interleaved round by round.
  *
  * <pre>java -cp benchmarks.jar dev.turnstile.bench.e2e.OverheadBench --agent AGENT_JAR --apps E2E_APPS_JAR
- *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 2000] [--measured 1500]</pre>
+ *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 2000] [--measured 1500] [--clients jdk,okhttp,...]</pre>
  */
 public final class OverheadBench {
 
     private static final String APP = "dev.turnstile.bench.e2e.app.CallLoop";
     private static final String SERVER = "dev.turnstile.bench.e2e.app.LoopbackServer";
-    private static final List<String> CLIENTS = List.of("jdk", "okhttp");
+    private static final Map<String, String> ALL_CLIENTS = clients();
     private static final List<String> KINDS = List.of("small", "stream");
-    private static final double GATED_MAX_RATIO = 1.03;
-    private static final double GATED_MAX_ADDED_MICROS = 20;
+    /** What {@code CallLoop} prints per pair of calls besides the two timings. */
+    private static final List<String> COUNTERS = List.of("alloc", "own", "cpu");
+    /** Issue 14: a gated call adds at most 10 µs. */
+    private static final double GATED_MAX_ADDED_MICROS = 10;
+    /** Issue 14: a host that is no provider's is indistinguishable from no agent: ≤ 1 % or ≤ 2 µs. */
     private static final double UNGATED_MAX_RATIO = 1.01;
+    private static final double UNGATED_MAX_ADDED_MICROS = 2;
 
     private final Options options;
+    /** The clients of this run, by the name {@code CallLoop} knows them, with the name the table shows. */
+    private final Map<String, String> chosen = new LinkedHashMap<>();
     private final Path work;
     private final Progress progress = new Progress("overhead");
     /** Per-call medians in µs, one per round, by client, answer kind and configuration. */
     private final Map<String, List<Double>> micros = new LinkedHashMap<>();
 
+    /** Per pair of calls, one value per round, by client, counter and configuration. */
+    private final Map<String, List<Double>> counters = new LinkedHashMap<>();
+
+    private static Map<String, String> clients() {
+        Map<String, String> clients = new LinkedHashMap<>();
+        clients.put("jdk", "JDK HttpClient");
+        clients.put("urlconnection", "HttpURLConnection");
+        clients.put("okhttp", "OkHttp 5");
+        clients.put("apache5", "Apache HttpClient 5 classic");
+        clients.put("apache4", "Apache HttpClient 4");
+        clients.put("jetty", "Jetty 12 HttpClient");
+        clients.put("reactor-netty", "Reactor Netty 1.3");
+        clients.put("vertx", "Vert.x 5 HttpClient");
+        return clients;
+    }
+
+    /** Vert.x stalls against the loopback server in long runs (see {@code VertxCaller}): asked for by name only. */
+    private static List<String> defaultClients() {
+        List<String> names = new ArrayList<>(ALL_CLIENTS.keySet());
+        names.remove("vertx");
+        return names;
+    }
+
     private OverheadBench(Options options) {
         this.options = options;
         this.work = options.path("work");
+        List<String> names = options.has("clients") ? List.of(options.text("clients").split(","))
+                : defaultClients();
+        for (String name : names) {
+            if (!ALL_CLIENTS.containsKey(name)) {
+                throw new IllegalArgumentException("unknown client " + name + "; known: " + ALL_CLIENTS.keySet());
+            }
+            chosen.put(name, ALL_CLIENTS.get(name));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,18 +91,22 @@ public final class OverheadBench {
             List<Configuration> configurations = configurations(port);
             String baseUrl = "http://127.0.0.1:" + port;
             progress.step("server on port " + port + "; a warm-up round, discarded");
-            for (String client : CLIENTS) {
+            for (String client : chosen.keySet()) {
                 measure(configurations.get(0), client, baseUrl, warmup, measured);
             }
             micros.clear();
             for (int round = 1; round <= rounds; round++) {
                 progress.step("round " + round + " of " + rounds);
-                for (String client : CLIENTS) {
+                for (String client : chosen.keySet()) {
                     for (Configuration configuration : Configuration.inRound(configurations, round)) {
                         Map<String, Long> result = measure(configuration, client, baseUrl, warmup, measured);
                         for (String kind : KINDS) {
                             micros.computeIfAbsent(key(client, kind, configuration.name()), k -> new ArrayList<>())
                                     .add(result.get(kind) / 1000.0);
+                        }
+                        for (String counter : COUNTERS) {
+                            counters.computeIfAbsent(key(client, counter, configuration.name()), k -> new ArrayList<>())
+                                    .add((double) result.get(counter));
                         }
                     }
                 }
@@ -124,7 +165,7 @@ public final class OverheadBench {
                 + "Every child of (b) reported that the agent gated all its calls, (c) none.").blank();
         md.header(3, "client", "answer", "configuration", "µs per call", "× (a), paired", "added µs, paired");
         List<String> verdicts = new ArrayList<>();
-        for (String client : CLIENTS) {
+        for (String client : chosen.keySet()) {
             for (String kind : KINDS) {
                 List<Double> baseline = micros.get(key(client, kind, "a"));
                 for (Configuration configuration : configurations) {
@@ -132,7 +173,7 @@ public final class OverheadBench {
                     boolean isBaseline = configuration.name().equals("a");
                     Spread ratio = Spread.of(Spread.ratios(values, baseline));
                     Spread added = Spread.of(Spread.differences(values, baseline));
-                    md.row(clientName(client), "`" + kind + "`", "(" + configuration.name() + ") " + configuration.description(),
+                    md.row(chosen.get(client), "`" + kind + "`", "(" + configuration.name() + ") " + configuration.description(),
                             Spread.of(values).format("%.1f"), isBaseline ? "×1" : "×" + ratio.format("%.3f"),
                             isBaseline ? "–" : added.format("%+.1f"));
                     if (!isBaseline) {
@@ -141,26 +182,71 @@ public final class OverheadBench {
                 }
             }
         }
-        md.blank().line("Targets: (b) adds ≤ 3 % to the median call time or ≤ 20 µs; (c) adds ≤ 1 %. "
-                + "Judged on the paired medians above:").blank();
+        counterTable(md, configurations);
+        md.blank().line("Targets (issue 14): (b) adds ≤ " + (int) GATED_MAX_ADDED_MICROS + " µs to the median call; "
+                + "(c), a host that is no provider's, is indistinguishable from no agent: ≤ 1 % or ≤ "
+                + (int) UNGATED_MAX_ADDED_MICROS + " µs. Judged on the paired medians of wall time; "
+                + "the CPU time each adds (table above) is given with each verdict:").blank();
         return md.list(verdicts).toString();
     }
 
-    private static String verdict(String client, String kind, String configuration, Spread ratio, Spread added) {
-        String what = clientName(client) + " `" + kind + "` (" + configuration + "): ";
+    /**
+     * Bytes allocated and CPU time per call (all threads of the child, over its timed calls; a
+     * pair's count halved), which other processes on the machine do not inflate as they do wall time.
+     */
+    private void counterTable(Markdown md, List<Configuration> configurations) {
+        md.blank().line("Per call, over all threads of the child JVM during its timed calls (the pair's count "
+                + "halved): bytes allocated (`ThreadMXBean.getThreadAllocatedBytes`; all threads, and the "
+                + "calling thread's alone, which is all of a blocking client's work without the background "
+                + "threads, such as pool clean-ups, whose allocation grows with wall time) and CPU time "
+                + "(`OperatingSystemMXBean.getProcessCpuTime`, which counts the JIT and GC threads too). "
+                + "Allocation does not grow when other processes compete for the cores; CPU time does, "
+                + "less than wall time (caches, frequency, the scheduler's ticks).").blank();
+        md.header(2, "client", "configuration", "bytes allocated per call", "added, paired",
+                "calling thread's bytes", "added, paired", "CPU µs per call", "added CPU µs, paired");
+        for (String client : chosen.keySet()) {
+            List<Double> allocBaseline = perCall(client, "alloc", "a", 1);
+            List<Double> ownBaseline = perCall(client, "own", "a", 1);
+            List<Double> cpuBaseline = perCall(client, "cpu", "a", 1000);
+            for (Configuration configuration : configurations) {
+                boolean isBaseline = configuration.name().equals("a");
+                List<Double> alloc = perCall(client, "alloc", configuration.name(), 1);
+                List<Double> own = perCall(client, "own", configuration.name(), 1);
+                List<Double> cpu = perCall(client, "cpu", configuration.name(), 1000);
+                md.row(chosen.get(client), "(" + configuration.name() + ") " + configuration.description(),
+                        Spread.of(alloc).format("%.0f"),
+                        isBaseline ? "–" : Spread.of(Spread.differences(alloc, allocBaseline)).format("%+.0f"),
+                        Spread.of(own).format("%.0f"),
+                        isBaseline ? "–" : Spread.of(Spread.differences(own, ownBaseline)).format("%+.0f"),
+                        Spread.of(cpu).format("%.1f"),
+                        isBaseline ? "–" : Spread.of(Spread.differences(cpu, cpuBaseline)).format("%+.1f"));
+            }
+        }
+    }
+
+    /** A counter per call (half the pair's), in the unit given by {@code divisor}. */
+    private List<Double> perCall(String client, String counter, String configuration, double divisor) {
+        List<Double> values = new ArrayList<>();
+        for (double perPair : counters.get(key(client, counter, configuration))) {
+            values.add(perPair / 2 / divisor);
+        }
+        return values;
+    }
+
+    private String verdict(String client, String kind, String configuration, Spread ratio, Spread added) {
+        String what = chosen.get(client) + " `" + kind + "` (" + configuration + "): ";
         String numbers = Markdown.number("%+.1f", (ratio.median - 1) * 100) + " %, "
                 + Markdown.number("%+.1f", added.median) + " µs";
         boolean met = configuration.equals("b")
-                ? ratio.median <= GATED_MAX_RATIO || added.median <= GATED_MAX_ADDED_MICROS
-                : ratio.median <= UNGATED_MAX_RATIO;
+                ? added.median <= GATED_MAX_ADDED_MICROS
+                : ratio.median <= UNGATED_MAX_RATIO || added.median <= UNGATED_MAX_ADDED_MICROS;
+        Spread cpu = Spread.of(Spread.differences(perCall(client, "cpu", configuration, 1000),
+                perCall(client, "cpu", "a", 1000)));
+        String cpuAdded = "; CPU " + Markdown.number("%+.1f", cpu.median) + " µs per call";
         String rounds = ratio.min < 1 && ratio.max > 1
                 ? " (rounds disagree: ×" + Markdown.number("%.2f", ratio.min) + " to ×"
                 + Markdown.number("%.2f", ratio.max) + ", so within this run's noise)"
                 : "";
-        return what + numbers + " → " + Markdown.verdict(met) + rounds;
-    }
-
-    private static String clientName(String client) {
-        return client.equals("jdk") ? "JDK HttpClient" : "OkHttp";
+        return what + numbers + " → " + Markdown.verdict(met) + cpuAdded + rounds;
     }
 }

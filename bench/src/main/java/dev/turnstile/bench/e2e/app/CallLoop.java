@@ -13,10 +13,18 @@ import javax.management.ObjectName;
  * <pre>
  * small NANOS
  * stream NANOS
+ * alloc BYTES    (bytes allocated per pair of calls, all threads, over the timed calls)
+ * own BYTES      (of those, the calling thread's: all of a blocking client's work, without the
+ *                 background threads whose allocation follows wall time, such as pool clean-ups)
+ * cpu NANOS      (process CPU time per pair of calls over the timed calls)
  * gated N        (calls the Turnstile provider "bench" started; -1 without that provider)
  * </pre>
  *
- * <pre>java [-javaagent:...] -cp e2e-apps.jar dev.turnstile.bench.e2e.app.CallLoop jdk|okhttp BASE_URL WARMUP MEASURED</pre>
+ * <p>Allocation and CPU time do not grow when other processes compete for the cores, as wall
+ * time does, so they show a small cost on a busy machine. Both count every thread of the JVM:
+ * asynchronous clients work on threads of their own.
+ *
+ * <pre>java [-javaagent:...] -cp e2e-apps.jar dev.turnstile.bench.e2e.app.CallLoop CLIENT BASE_URL WARMUP MEASURED</pre>
  */
 public final class CallLoop {
 
@@ -33,12 +41,23 @@ public final class CallLoop {
         for (int i = 0; i < warmup; i++) {
             callBoth(caller, null, null, 0);
         }
+        long allocatedBefore = JvmCounters.allocatedBytes();
+        long ownBefore = JvmCounters.ownAllocatedBytes();
+        long cpuBefore = JvmCounters.cpuNanos();
         for (int i = 0; i < measured; i++) {
             callBoth(caller, small, stream, i);
         }
+        long cpu = JvmCounters.cpuNanos() - cpuBefore;
+        long allocated = JvmCounters.allocatedBytes() - allocatedBefore;
+        long own = JvmCounters.ownAllocatedBytes() - ownBefore;
         System.out.println("small " + median(small));
         System.out.println("stream " + median(stream));
+        System.out.println("alloc " + allocated / measured);
+        System.out.println("own " + own / measured);
+        System.out.println("cpu " + cpu / measured);
         System.out.println("gated " + gatedCalls());
+        System.out.flush();
+        System.exit(0); // some clients (Jetty, Vert.x, Reactor Netty) keep threads that would hold the JVM
     }
 
     private static void callBoth(Caller caller, long[] small, long[] stream, int i) throws Exception {
