@@ -13,8 +13,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * Vert.x core's {@code HttpClient} 5.0 and later (tested: 5.0.7), and so the Vert.x {@code WebClient}
  * over it: one slot per request (tested over HTTP/1.1; HTTP/2 streams use the same request class). The
  * request's first write (its head) waits for the slot without blocking; the response's end or
- * any failure of the request ends the call. Not gated: Vert.x 4.x, whose write tells a
- * completion handler instead of returning a future (the library check leaves it out).
+ * any failure of the request ends the call. Vert.x 4.x, whose write tells a completion handler
+ * instead of returning a future, is the {@code vertx4-httpclient} family's: this one steps aside there.
  */
 public final class VertxInstrumentation implements ClientInstrumentation {
 
@@ -28,7 +28,9 @@ public final class VertxInstrumentation implements ClientInstrumentation {
     @Override
     public SupportedLibrary library() {
         // HttpClientAgent came with 5.0; a deferred request is failed through its handleException.
-        return SupportedLibrary.of("Vert.x HttpClient", "5.0 and later; tested: 5.0.7", "io.vertx.core.http.HttpClient")
+        // TimeoutStream is Vert.x 3 and 4's, gone in 5: the vertx4-httpclient family gates 4.5.
+        return SupportedLibrary.of("Vert.x HttpClient", "5.0 and later; tested: 5.0.7", "io.vertx.core.http.HttpClientAgent")
+                .stepsAsideWhere("io.vertx.core.TimeoutStream")
                 .requiresClass("io.vertx.core.http.HttpClientAgent")
                 .requiresMethod(IMPL + "HttpClientRequestImpl", "handleException", 1);
     }
