@@ -13,7 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * given executor; when it is never granted (cancelled, queue timeout), each queued write and then
  * the request fail saying why.
  *
- * @param <W> one write, as the client family keeps its arguments
+ * @param <W> one write, as the client family keeps its arguments. It holds its request: while
+ *            the request waits, nothing else of the client may (Vert.x's connection takes it up
+ *            only as its head is written), and the writes are its way to the slot.
  */
 public final class DeferredWrites<W> implements DeferredExchange.Client {
 
@@ -26,8 +28,8 @@ public final class DeferredWrites<W> implements DeferredExchange.Client {
         /** {@code write} will never be made: its caller hears {@code why}. */
         void fail(W write, Throwable why);
 
-        /** The request never started: fail it as the client fails a request, with {@code why}. */
-        void failRequest(Throwable why);
+        /** The request never started: fail it as the client fails a request, with {@code why}; {@code first} was its first write. */
+        void failRequest(W first, Throwable why);
     }
 
     private final GatedCall call;
@@ -120,10 +122,13 @@ public final class DeferredWrites<W> implements DeferredExchange.Client {
         } finally {
             lock.unlock();
         }
+        W first = waited.peek();
         for (W write : waited) {
             writer.fail(write, why);
         }
-        writer.failRequest(why);
+        if (first != null) {
+            writer.failRequest(first, why);
+        }
     }
 
     /** The request failed (reset, timed out, connection closed): a waiting request leaves the queue; either way its call ends. */

@@ -9,7 +9,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 
-import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.Collections;
 import java.util.Map;
@@ -30,23 +29,24 @@ public final class Vertx4Adapter implements Vertx4Library {
      */
     private static final Map<Object, DeferredWrites<PendingWrite>> REQUESTS = Collections.synchronizedMap(new WeakHashMap<>());
     private static final RequestMethods METHODS = new RequestMethods();
+    private static final Writer WRITER = new Writer();
 
     @Override
     public boolean beforeWrite(Gate gate, Object request, Object context, Object buffer, boolean end, boolean connect,
                                Object handler) {
         DeferredWrites<PendingWrite> known = REQUESTS.get(request);
         if (known != null) {
-            return known.deferIfWaiting(new PendingWrite(buffer, end, connect, handler));
+            return known.deferIfWaiting(new PendingWrite(request, buffer, end, connect, handler));
         }
         GatedCall call = open(gate, (HttpClientRequest) request);
         if (call == null) {
             return false;
         }
         Context onContext = (Context) context;
-        DeferredWrites<PendingWrite> writes = new DeferredWrites<>(call, new Writer(request),
+        DeferredWrites<PendingWrite> writes = new DeferredWrites<>(call, WRITER,
                 task -> onContext.runOnContext(ignored -> task.run()));
         REQUESTS.put(request, writes);
-        return writes.deferFirst(new PendingWrite(buffer, end, connect, handler));
+        return writes.deferFirst(new PendingWrite(request, buffer, end, connect, handler));
     }
 
     private static GatedCall open(Gate gate, HttpClientRequest request) {
@@ -96,25 +96,12 @@ public final class Vertx4Adapter implements Vertx4Library {
         }
     }
 
-    /**
-     * Makes a request's deferred writes, by reflection on its own methods. Holds the request
-     * weakly: it is the value of the request's own entry in {@link #REQUESTS}, which a strong
-     * reference would keep forever.
-     */
+    /** Makes a request's deferred writes, by reflection on the request's own methods. */
     private static final class Writer implements DeferredWrites.Writer<PendingWrite> {
-
-        private final WeakReference<Object> request;
-
-        Writer(Object request) {
-            this.request = new WeakReference<>(request);
-        }
 
         @Override
         public void write(PendingWrite write) throws Exception {
-            Object target = request.get();
-            if (target != null) {
-                METHODS.write(target, write);
-            }
+            METHODS.write(write.request(), write);
         }
 
         @Override
@@ -123,11 +110,8 @@ public final class Vertx4Adapter implements Vertx4Library {
         }
 
         @Override
-        public void failRequest(Throwable why) {
-            Object target = request.get();
-            if (target != null) {
-                METHODS.fail(target, why);
-            }
+        public void failRequest(PendingWrite first, Throwable why) {
+            METHODS.fail(first.request(), why);
         }
     }
 }
