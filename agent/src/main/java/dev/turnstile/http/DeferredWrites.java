@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the request fail saying why.
  *
  * @param <W> one write, as the client family keeps its arguments. It holds its request: while
- *            the request waits, nothing else of the client may (Vert.x's connection takes it up
- *            only as its head is written), and the writes are its way to the slot.
+ *            the request waits, nothing of the client need hold it (Vert.x's connection may not,
+ *            before the head is written), and a request collected there would never be written.
  */
 public final class DeferredWrites<W> implements DeferredExchange.Client {
 
