@@ -31,9 +31,9 @@ public final class VertxAdapter implements VertxLibrary {
 
     @Override
     public Object beforeWrite(Gate gate, Object request, Object context, Object buffer, boolean end, boolean connect) {
-        PendingWrite write = new PendingWrite(request, buffer, end, connect);
         DeferredWrites<PendingWrite> known = REQUESTS.get(request);
         if (known != null) {
+            PendingWrite write = new PendingWrite(request, buffer, end, connect);
             return known.deferIfWaiting(write) ? write.skipped() : null;
         }
         GatedCall call = open(gate, (HttpClientRequest) request);
@@ -44,7 +44,8 @@ public final class VertxAdapter implements VertxLibrary {
         DeferredWrites<PendingWrite> writes = new DeferredWrites<>(call, WRITER,
                 task -> onContext.runOnContext(ignored -> task.run()));
         REQUESTS.put(request, writes);
-        return writes.deferFirst(write) ? write.skipped() : null;
+        PendingWrite first = new PendingWrite(request, buffer, end, connect);
+        return writes.deferFirst(first) ? first.skipped() : null;
     }
 
     private static GatedCall open(Gate gate, HttpClientRequest request) {
