@@ -113,12 +113,17 @@ final class FamilyPlan implements AdvicePlan {
     /**
      * Whether this family's advice goes into classes of {@code loader}: decided the first time one
      * of its classes ({@code className}) is transformed there, from the class files {@code pool}
-     * reads from that loader, and kept. A loader left out is queued once in {@code skipped}.
+     * reads from that loader, and kept. A loader left out is queued once in {@code skipped},
+     * unless it holds versions another family gates.
      */
     boolean admits(ClassLoader loader, String className, TypePool pool, Queue<SkippedFamily> skipped) {
         Boolean known = verdicts.get(loader);
         if (known != null) {
             return known;
+        }
+        if (LibraryCheck.belongsToAnotherFamily(this, pool)) {
+            verdicts.putFirst(loader, false); // the other family speaks for this loader
+            return verdicts.get(loader);
         }
         String missing = LibraryCheck.missing(this, pool);
         if (verdicts.putFirst(loader, missing == null) && missing != null) {

@@ -66,6 +66,11 @@ final class LibraryCheck {
         return missing.isEmpty() ? null : String.join("; ", missing);
     }
 
+    /** Whether the loader that {@code pool} reads holds versions another family gates: a class that marks them is there. */
+    static boolean belongsToAnotherFamily(FamilyPlan family, TypePool pool) {
+        return family.library().markersOfOtherFamilies().stream().anyMatch(marker -> describe(pool, marker) != null);
+    }
+
     /** The class as the pool reads it, or null when the loader does not serve it. */
     private static TypeDescription describe(TypePool pool, String type) {
         try {

@@ -24,11 +24,11 @@ final class UngatedLibraries {
     }
 
     private static final List<Known> KNOWN = List.of(
-            new Known("Netty without Reactor Netty or Vert.x 5", "io/netty/channel/Channel.class",
-                    "reactor/netty/http/client/HttpClient.class", "io/vertx/core/http/HttpClientAgent.class"),
-            // Vert.x 5 is gated; HttpClientAgent is new in 5.0.
-            new Known("Vert.x HttpClient before 5", "io/vertx/core/http/HttpClient.class",
-                    "io/vertx/core/http/HttpClientAgent.class"),
+            new Known("Netty without Reactor Netty or Vert.x 4.5+", "io/netty/channel/Channel.class",
+                    "reactor/netty/http/client/HttpClient.class", "io/vertx/core/net/HostAndPort.class"),
+            // Vert.x 4.5 and 5 are gated; HostAndPort is new in 4.5.
+            new Known("Vert.x HttpClient before 4.5", "io/vertx/core/http/HttpClient.class",
+                    "io/vertx/core/net/HostAndPort.class"),
             new Known("AsyncHttpClient", "org/asynchttpclient/AsyncHttpClient.class"),
             new Known("OkHttp 2", "com/squareup/okhttp/OkHttpClient.class"),
             new Known("Jetty HttpClient before 12", "org/eclipse/jetty/client/HttpClient.class",

@@ -23,14 +23,16 @@ public final class SupportedLibrary {
     private final String probeClass;
     private final List<List<String>> types;
     private final List<Method> methods;
+    private final List<String> otherFamilies;
 
     private SupportedLibrary(String name, String versions, String probeClass, List<List<String>> types,
-                             List<Method> methods) {
+                             List<Method> methods, List<String> otherFamilies) {
         this.name = name;
         this.versions = versions;
         this.probeClass = probeClass;
         this.types = Collections.unmodifiableList(types);
         this.methods = Collections.unmodifiableList(methods);
+        this.otherFamilies = Collections.unmodifiableList(otherFamilies);
     }
 
     /**
@@ -40,7 +42,7 @@ public final class SupportedLibrary {
      *                   line reports, and whose jar names the version in a report
      */
     public static SupportedLibrary of(String name, String versions, String probeClass) {
-        return new SupportedLibrary(name, versions, probeClass, new ArrayList<>(), new ArrayList<>());
+        return new SupportedLibrary(name, versions, probeClass, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
     /** Needs this class, by binary name ({@code a.b.C$D}). */
@@ -52,14 +54,25 @@ public final class SupportedLibrary {
     public SupportedLibrary requiresOneOf(String... binaryNames) {
         List<List<String>> more = new ArrayList<>(types);
         more.add(Collections.unmodifiableList(Arrays.asList(binaryNames.clone())));
-        return new SupportedLibrary(name, versions, probeClass, more, methods);
+        return new SupportedLibrary(name, versions, probeClass, more, methods, otherFamilies);
     }
 
     /** Needs a method of {@code type}, declared there or inherited, by name and number of parameters. */
     public SupportedLibrary requiresMethod(String type, String method, int parameters) {
         List<Method> more = new ArrayList<>(methods);
         more.add(new Method(type, method, parameters));
-        return new SupportedLibrary(name, versions, probeClass, types, more);
+        return new SupportedLibrary(name, versions, probeClass, types, more, otherFamilies);
+    }
+
+    /**
+     * Where this class, by binary name, is present, the library is in versions another family
+     * gates (the same classes, another major version): this family is left out of that loader
+     * without a word, since the other family speaks for it.
+     */
+    public SupportedLibrary stepsAsideWhere(String binaryName) {
+        List<String> more = new ArrayList<>(otherFamilies);
+        more.add(binaryName);
+        return new SupportedLibrary(name, versions, probeClass, types, methods, more);
     }
 
     public String name() {
@@ -81,6 +94,11 @@ public final class SupportedLibrary {
 
     public List<Method> requiredMethods() {
         return methods;
+    }
+
+    /** Classes that mark versions another family gates; see {@link #stepsAsideWhere}. */
+    public List<String> markersOfOtherFamilies() {
+        return otherFamilies;
     }
 
     /** A method the family needs. */

@@ -15,9 +15,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * over it: one slot per request (tested over HTTP/1.1, and over HTTP/2, h2c and h2, whose streams use the same
  * request class: the limit and a 429's pause). The
  * request's first write (its head) waits for the slot without blocking; the response's end or
- * any failure of the request ends the call (a success when the application reset it after the response
- * head: it stopped reading). Not gated: Vert.x 4.x, whose write tells a
- * completion handler instead of returning a future (the library check leaves it out).
+ * any failure of the request ends the call (a success when the application reset it after the
+ * response head: it stopped reading). Vert.x 4.x, whose write tells a completion handler instead of
+ * returning a future, is the {@code vertx4-httpclient} family's: this one steps aside there.
  */
 public final class VertxInstrumentation implements ClientInstrumentation {
 
@@ -31,7 +31,9 @@ public final class VertxInstrumentation implements ClientInstrumentation {
     @Override
     public SupportedLibrary library() {
         // HttpClientAgent came with 5.0; a deferred request is failed through its handleException.
-        return SupportedLibrary.of("Vert.x HttpClient", "5.0 and later; tested: 5.0.7", "io.vertx.core.http.HttpClient")
+        // TimeoutStream is Vert.x 3 and 4's, gone in 5: the vertx4-httpclient family gates 4.5.
+        return SupportedLibrary.of("Vert.x HttpClient", "5.0 and later; tested: 5.0.7", "io.vertx.core.http.HttpClientAgent")
+                .stepsAsideWhere("io.vertx.core.TimeoutStream")
                 .requiresClass("io.vertx.core.http.HttpClientAgent")
                 .requiresMethod(IMPL + "HttpClientRequestImpl", "handleException", 1);
     }

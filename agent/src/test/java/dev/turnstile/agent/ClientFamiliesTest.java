@@ -24,7 +24,7 @@ class ClientFamiliesTest {
 
         assertThat(families).extracting(ClientInstrumentation::name).containsExactly("jdk-httpclient", "urlconnection",
                 "okhttp", "apache-httpclient5", "apache-httpclient5-async", "apache-httpclient4", "reactor-netty",
-                "jetty-httpclient", "vertx-httpclient", "micrometer-meters", "ungated-connections");
+                "jetty-httpclient", "vertx-httpclient", "vertx4-httpclient", "micrometer-meters", "ungated-connections");
         assertThat(families).allSatisfy(family -> assertThat(family.library().versions()).isNotBlank());
         assertThat(problems).isEmpty();
     }

@@ -29,7 +29,7 @@ class ClientPackagesStayApartTest {
 
     /** The client families' packages, under {@code dev.turnstile}. */
     static final List<String> FAMILIES = List.of("jdkhttp", "urlconnection", "okhttp", "apache4", "apache5", "reactornetty", "jetty",
-            "vertx", "micrometer", "sockets");
+            "vertx", "vertx4", "micrometer", "sockets");
 
     private static final Path CLASSES = Paths.get("target/classes");
 

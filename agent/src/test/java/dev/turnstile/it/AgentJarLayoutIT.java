@@ -58,7 +58,8 @@ class AgentJarLayoutIT {
                     "dev.turnstile.okhttp.OkHttpInstrumentation", "dev.turnstile.apache5.Apache5Instrumentation",
                     "dev.turnstile.apache5.Apache5AsyncInstrumentation", "dev.turnstile.apache4.Apache4Instrumentation",
                     "dev.turnstile.reactornetty.ReactorNettyInstrumentation", "dev.turnstile.jetty.JettyInstrumentation",
-                    "dev.turnstile.vertx.VertxInstrumentation", "dev.turnstile.micrometer.MicrometerInstrumentation",
+                    "dev.turnstile.vertx.VertxInstrumentation", "dev.turnstile.vertx4.Vertx4Instrumentation",
+                    "dev.turnstile.micrometer.MicrometerInstrumentation",
                     "dev.turnstile.sockets.SocketWatchInstrumentation");
             assertThat(families).as("each listed family is in the jar, hidden")
                     .allMatch(family -> names.contains("inst/" + family.replace('.', '/') + ".classdata"));

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -237,11 +238,22 @@ class RuntimeFaultsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void attachingWhileCallsAreInFlightLetsThemFinishAndGatesEveryLaterCall(Path jdk) throws Exception {
+        attachWhileCallsAreInFlight(jdk, entries -> entries);
+    }
+
+    /** The same on Vert.x 4.5 (Netty 4.1), whose request classes the vertx4-httpclient family retransforms. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.turnstile.it.AbstractClientIT#buildJdk")
+    void attachingWhileCallsAreInFlightGatesEveryLaterCallOnVertx45Too(Path jdk) throws Exception {
+        attachWhileCallsAreInFlight(jdk, Vertx45IT::onVertx45);
+    }
+
+    private static void attachWhileCallsAreInFlight(Path jdk, UnaryOperator<List<String>> classPath) throws Exception {
         int limit = 2;
         int held = 7;
         int later = 12;
         try (MockLlmServer server = new MockLlmServer();
-             ChildJvm app = ChildJvm.start(jdk, null, List.of("-XX:+EnableDynamicAgentLoading"),
+             ChildJvm app = ChildJvm.start(jdk, null, List.of("-XX:+EnableDynamicAgentLoading"), classPath,
                      RuntimeFaultsApp.class, "attach", server.url("/v1/held"), server.url("/v1/chat?delayMs=500"))) {
             app.awaitOutput("READY", TIMEOUT);
             app.awaitCondition(() -> server.heldWaiting() == held, "the calls begun before the attach", AWAIT);

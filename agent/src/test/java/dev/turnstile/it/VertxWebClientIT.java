@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VertxWebClientIT {
 
-    private final ScenarioJvms jvms = new ScenarioJvms(CallerLoop.class, entries -> entries);
+    private final ScenarioJvms jvms = new ScenarioJvms(CallerLoop.class, this::classPath);
+
+    /** The child JVMs' class path: the test class path, or another Vert.x in its place. */
+    protected List<String> classPath(List<String> entries) {
+        return entries;
+    }
 
     static Stream<Path> jdks() {
         return Jdks.all().stream();

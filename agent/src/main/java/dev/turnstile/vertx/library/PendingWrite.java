@@ -6,12 +6,14 @@ import io.vertx.core.Promise;
 /** A write of a request that waits for its slot: the arguments of {@code doWrite}, and the future its writer holds. */
 final class PendingWrite {
 
+    private final Object request;
     private final Object buffer;
     private final boolean end;
     private final boolean connect;
     private final Promise<Void> promise = Promise.promise();
 
-    PendingWrite(Object buffer, boolean end, boolean connect) {
+    PendingWrite(Object request, Object buffer, boolean end, boolean connect) {
+        this.request = request;
         this.buffer = buffer;
         this.end = end;
         this.connect = connect;
@@ -20,6 +22,11 @@ final class PendingWrite {
     /** What the skipped write returns to its caller. */
     Future<Void> skipped() {
         return promise.future();
+    }
+
+    /** The request it is a write of. */
+    Object request() {
+        return request;
     }
 
     Object[] arguments() {

@@ -1,5 +1,6 @@
 package dev.turnstile.vertx.library;
 
+import dev.turnstile.http.DeferredWrites;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.vertx.VertxLibrary;
@@ -13,8 +14,9 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Reads Vert.x's requests and responses for the gate, and keeps each gated request's call; defined once per
- * library class loader. Written against Vert.x 5.0's public API.
+ * Reads Vert.x's requests and responses for the gate, and keeps each gated request's deferred
+ * writes ({@code http.DeferredWrites}); defined once per library class loader. Written against
+ * Vert.x 5.0's public API.
  */
 public final class VertxAdapter implements VertxLibrary {
 
@@ -23,22 +25,27 @@ public final class VertxAdapter implements VertxLibrary {
      * request. Static: the hooks make an adapter per library class they see (request, response),
      * and this class is defined once per Vert.x class loader.
      */
-    private static final Map<Object, GatedRequest> REQUESTS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Object, DeferredWrites<PendingWrite>> REQUESTS = Collections.synchronizedMap(new WeakHashMap<>());
     private static final RequestMethods METHODS = new RequestMethods();
+    private static final Writer WRITER = new Writer();
 
     @Override
     public Object beforeWrite(Gate gate, Object request, Object context, Object buffer, boolean end, boolean connect) {
-        GatedRequest known = REQUESTS.get(request);
+        DeferredWrites<PendingWrite> known = REQUESTS.get(request);
         if (known != null) {
-            return known.deferIfWaiting(new PendingWrite(buffer, end, connect));
+            PendingWrite write = new PendingWrite(request, buffer, end, connect);
+            return known.deferIfWaiting(write) ? write.skipped() : null;
         }
         GatedCall call = open(gate, (HttpClientRequest) request);
         if (call == null) {
             return null;
         }
-        GatedRequest gated = new GatedRequest(call, (HttpClientRequest) request, (Context) context, METHODS);
-        REQUESTS.put(request, gated);
-        return gated.begin(new PendingWrite(buffer, end, connect));
+        Context onContext = (Context) context;
+        DeferredWrites<PendingWrite> writes = new DeferredWrites<>(call, WRITER,
+                task -> onContext.runOnContext(ignored -> task.run()));
+        REQUESTS.put(request, writes);
+        PendingWrite first = new PendingWrite(request, buffer, end, connect);
+        return writes.deferFirst(first) ? first.skipped() : null;
     }
 
     private static GatedCall open(Gate gate, HttpClientRequest request) {
@@ -67,7 +74,7 @@ public final class VertxAdapter implements VertxLibrary {
 
     @Override
     public void onResponse(Object request, Object response) {
-        GatedRequest gated = REQUESTS.get(request);
+        DeferredWrites<PendingWrite> gated = REQUESTS.get(request);
         if (gated != null) {
             HttpClientResponse head = (HttpClientResponse) response;
             MultiMap headers = head.headers();
@@ -78,7 +85,7 @@ public final class VertxAdapter implements VertxLibrary {
 
     @Override
     public void onResponseEnd(Object response) {
-        GatedRequest gated = REQUESTS.get(((HttpClientResponse) response).request());
+        DeferredWrites<PendingWrite> gated = REQUESTS.get(((HttpClientResponse) response).request());
         if (gated != null) {
             gated.call().complete();
         }
@@ -86,7 +93,7 @@ public final class VertxAdapter implements VertxLibrary {
 
     @Override
     public void onFailure(Object request) {
-        GatedRequest gated = REQUESTS.get(request);
+        DeferredWrites<PendingWrite> gated = REQUESTS.get(request);
         if (gated != null) {
             gated.failed();
         }
@@ -94,9 +101,28 @@ public final class VertxAdapter implements VertxLibrary {
 
     @Override
     public void onReset(Object request) {
-        GatedRequest gated = REQUESTS.get(request);
+        DeferredWrites<PendingWrite> gated = REQUESTS.get(request);
         if (gated != null) {
             gated.resetByTheApplication();
+        }
+    }
+
+    /** Makes a request's deferred writes, by reflection on the request's own methods. */
+    private static final class Writer implements DeferredWrites.Writer<PendingWrite> {
+
+        @Override
+        public void write(PendingWrite write) throws Exception {
+            write.written(METHODS.write(write.request(), write));
+        }
+
+        @Override
+        public void fail(PendingWrite write, Throwable why) {
+            write.fail(why);
+        }
+
+        @Override
+        public void failRequest(PendingWrite first, Throwable why) {
+            METHODS.fail(first.request(), why);
         }
     }
 }

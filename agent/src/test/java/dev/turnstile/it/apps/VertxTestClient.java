@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Vert.x core's {@code HttpClient}, as an application on its event loop uses it: every call is
  * futures; {@code call} waits for them, resetting the request when the waiting caller is
  * interrupted, and an async call's {@code cancel} resets its request. The read timeout is the
- * request's idle timeout.
+ * request's idle timeout. Compiled against Vert.x 5, it runs on 4.5 too ({@code Vertx45IT}): what
+ * it calls has the same shape in both, but for {@code createHttpClient} and {@code reset()}.
  */
 public class VertxTestClient implements TestClient, TestClient.Factory {
 
@@ -35,7 +36,7 @@ public class VertxTestClient implements TestClient, TestClient.Factory {
     public TestClient create(Duration readTimeout) {
         VertxTestClient created = new VertxTestClient();
         created.vertx = Vertx.vertx();
-        created.client = created.vertx.createHttpClient(protocol(new HttpClientOptions().setConnectTimeout(5_000)),
+        created.client = createHttpClient(created.vertx, protocol(new HttpClientOptions().setConnectTimeout(5_000)),
                 new PoolOptions().setHttp1MaxSize(20));
         created.idleTimeoutMillis = readTimeout.toMillis();
         return created;
@@ -69,7 +70,7 @@ public class VertxTestClient implements TestClient, TestClient.Factory {
         try {
             return await(send(method, request).compose(response -> response.body().map(body -> response.statusCode())));
         } catch (InterruptedException e) {
-            request.reset();
+            reset(request);
             throw e;
         }
     }
@@ -81,7 +82,7 @@ public class VertxTestClient implements TestClient, TestClient.Factory {
         send("POST", request).onSuccess(response -> response.handler(chunk -> firstBytes.complete(response.statusCode())))
                 .onFailure(firstBytes::completeExceptionally);
         int status = firstBytes.get(10, TimeUnit.SECONDS);
-        request.reset(); // the application stops reading: Vert.x's way to close a body early
+        reset(request); // the application stops reading: Vert.x's way to close a body early
         return status;
     }
 
@@ -94,7 +95,7 @@ public class VertxTestClient implements TestClient, TestClient.Factory {
             firstBytes.complete(response.statusCode());
         })).onFailure(firstBytes::completeExceptionally);
         firstBytes.get(10, TimeUnit.SECONDS);
-        return request::reset;
+        return () -> reset(request);
     }
 
     @Override
@@ -108,7 +109,7 @@ public class VertxTestClient implements TestClient, TestClient.Factory {
                 cancelled.set(true);
                 HttpClientRequest request = sent.get();
                 if (request != null) {
-                    request.reset();
+                    reset(request);
                 }
                 return done;
             }
@@ -116,12 +117,31 @@ public class VertxTestClient implements TestClient, TestClient.Factory {
         request("POST", url).compose(request -> {
             sent.set(request);
             if (cancelled.get()) {
-                request.reset();
+                reset(request);
             }
             return send("POST", request);
         }).compose(response -> response.body().map(body -> response.statusCode()))
                 .onSuccess(result::complete).onFailure(result::completeExceptionally);
         return result;
+    }
+
+    /** Vert.x 5's {@code createHttpClient} returns an {@code HttpClientAgent}, 4's an {@code HttpClient}: called by name. */
+    private static HttpClient createHttpClient(Vertx vertx, HttpClientOptions options, PoolOptions pool) {
+        try {
+            return (HttpClient) Vertx.class.getMethod("createHttpClient", HttpClientOptions.class, PoolOptions.class)
+                    .invoke(vertx, options, pool);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not create a Vert.x HttpClient", e);
+        }
+    }
+
+    /** Vert.x 5's {@code reset()} returns a future, 4's a boolean: called by name, so this runs on both. */
+    private static void reset(HttpClientRequest request) {
+        try {
+            HttpClientRequest.class.getMethod("reset").invoke(request);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not reset " + request, e);
+        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.turnstile.vertx.library;
+package dev.turnstile.http;
 
 import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.TurnstileConfig;
@@ -6,7 +6,6 @@ import dev.turnstile.control.SchedulerSettingsMapper;
 import dev.turnstile.core.ProviderSnapshot;
 import dev.turnstile.core.SlotScheduler;
 import dev.turnstile.core.time.ExecutorTimerService;
-import dev.turnstile.http.Gate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +14,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a failure ends a gated Vert.x request that holds its slot (nothing is written: the request
+ * How a failure ends a gated request of an event-loop client (Vert.x) that holds its slot (nothing is written: the request
  * and its context are not needed): the application's reset after the response head is a
  * completion, as an early close is on every client; any other failure, or a reset before the
  * head, fails the call. The slot goes back once.
  */
-class GatedRequestTest {
+class DeferredWritesEndTest {
 
     private final ExecutorTimerService timer = new ExecutorTimerService("test-timer");
     private final TurnstileConfig config = ConfigLoader.load("presets=false;providers.t.hosts=llm.example;"
@@ -28,7 +27,7 @@ class GatedRequestTest {
     private final SlotScheduler scheduler = new SlotScheduler(SchedulerSettingsMapper.settings(config), timer);
     private final Gate gate = new Gate(scheduler, config);
 
-    GatedRequestTest() {
+    DeferredWritesEndTest() {
         config.providers().values().forEach(provider -> scheduler.addProvider(SchedulerSettingsMapper.provider(provider)));
     }
 
@@ -41,15 +40,15 @@ class GatedRequestTest {
         return scheduler.snapshot().provider("t");
     }
 
-    private GatedRequest holding() throws Exception {
-        dev.turnstile.http.GatedCall call = gate.open("POST", "https", "llm.example", 443, "/v1/chat", name -> null);
+    private DeferredWrites<Object> holding() throws Exception {
+        GatedCall call = gate.open("POST", "https", "llm.example", 443, "/v1/chat", name -> null);
         call.acquire();
-        return new GatedRequest(call, null, null, null);
+        return new DeferredWrites<>(call, null, Runnable::run);
     }
 
     @Test
     void theApplicationsResetAfterTheHeadCompletesTheCall() throws Exception {
-        GatedRequest request = holding();
+        DeferredWrites<Object> request = holding();
 
         request.answered();
         request.resetByTheApplication();
@@ -63,7 +62,7 @@ class GatedRequestTest {
 
     @Test
     void theApplicationsResetBeforeTheHeadFailsTheCall() throws Exception {
-        GatedRequest request = holding();
+        DeferredWrites<Object> request = holding();
 
         request.resetByTheApplication();
         request.answered(); // a head racing the reset changes nothing
@@ -75,7 +74,7 @@ class GatedRequestTest {
 
     @Test
     void anyOtherFailureAfterTheHeadFailsTheCall() throws Exception {
-        GatedRequest request = holding();
+        DeferredWrites<Object> request = holding();
 
         request.answered();
         request.failed(); // a peer's reset, a closed connection, an idle timeout
