@@ -40,6 +40,7 @@ public final class SlotScheduler {
 
     private final List<SchedulerListener> listeners = new CopyOnWriteArrayList<>();
     private final TimeSource time;
+    private final TimerService timer;
     private final SlotCounter.Factory counters;
     private final LimitPolicy.Factory limits;
     private final Random random;
@@ -85,7 +86,7 @@ public final class SlotScheduler {
     SlotScheduler(SchedulerSettings settings, TimeSource time, TimerService timer, Random random,
                   SlotCounter.Factory counters, LimitPolicy.Factory limits, SlotBackend backend) {
         this.time = Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(timer, "timer");
+        this.timer = Objects.requireNonNull(timer, "timer");
         this.random = Objects.requireNonNull(random, "random");
         this.counters = Objects.requireNonNull(counters, "counters");
         LiveSettings live = new LiveSettings(Objects.requireNonNull(settings, "settings"));
@@ -365,6 +366,11 @@ public final class SlotScheduler {
                 }
             }
         });
+    }
+
+    /** The timer the scheduler runs its delays on, for a caller's own light, one-off delays (never blocking). */
+    public TimerService timer() {
+        return timer;
     }
 
     public boolean isEnabled() {

@@ -29,6 +29,17 @@ public final class GateActivity {
         state.doorSeen = true;
     }
 
+    /** Now, on the clock the doors are timed by. */
+    long now() {
+        return nanoClock.getAsLong();
+    }
+
+    /** True when a door saw {@code provider} at or after {@code sinceNanos} (a time from {@link #now()}). */
+    boolean doorPassedSince(String provider, long sinceNanos) {
+        Provider state = providers.get(provider);
+        return state != null && state.doorSeen && state.lastDoorNanos - sinceNanos >= 0;
+    }
+
     /** True when a door saw {@code provider} within the last few seconds. */
     boolean doorPassedRecently(String provider) {
         Provider state = providers.get(provider);

@@ -1,20 +1,22 @@
 package dev.turnstile.http;
 
+import dev.turnstile.core.FakeTime;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UngatedConnectionsTest {
 
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private static final Duration GRACE = Duration.ofNanos(UngatedConnections.GRACE_NANOS);
+
+    private final FakeTime time = new FakeTime();
     private final AtomicInteger stackNamed = new AtomicInteger();
-    private final Gate gate = OpenAiGate.of(true, nanos::get);
-    private final UngatedConnections connections = new UngatedConnections(gate);
+    private final Gate gate = OpenAiGate.of(true, time::nanoTime);
+    private final UngatedConnections connections = new UngatedConnections(gate, time);
 
     private boolean connect(String host) {
         return connections.connecting(host, 443, () -> {
@@ -23,35 +25,76 @@ class UngatedConnectionsTest {
         });
     }
 
+    private void door(String method, String path) {
+        gate.open(method, "https", "api.openai.com", -1, path, null);
+    }
+
     private void advanceSeconds(long seconds) {
-        nanos.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
+        time.advance(Duration.ofSeconds(seconds));
     }
 
     @Test
-    void aConnectionToAProviderWithNoGatedCallIsCountedEachTime() {
+    void aConnectionNoDoorClaimsWithinTheGraceIsCountedEachTime() {
         assertThat(connect("api.openai.com")).isTrue();
         assertThat(connect("api.openai.com")).isTrue();
+        assertThat(gate.activity().ungated("openai")).as("judged only after the grace").isZero();
+
+        time.advance(GRACE);
 
         assertThat(gate.activity().ungated("openai")).isEqualTo(2);
         assertThat(connections.reportedStack("io.netty", "openai")).isTrue();
     }
 
     @Test
-    void aHostThatIsNoProvidersIsNeitherCountedNorNamed() {
-        assertThat(connect("example.com")).isFalse();
+    void aClientThatConnectsBeforeItsFirstRequestReachesTheDoorIsNotCounted() {
+        assertThat(connect("api.openai.com")).as("held for judgement").isTrue();
+        advanceSeconds(1);
+        door("POST", "/v1/chat/completions"); // Vert.x: the gate is taken when the head is written
+
+        time.advance(GRACE);
 
         assertThat(gate.activity().ungated("openai")).isZero();
-        assertThat(stackNamed).as("the stack is walked only for a report").hasValue(0);
+        assertThat(connections.reportedStack("io.netty", "openai")).isFalse();
+    }
+
+    @Test
+    void aDoorThatComesAfterTheGraceIsTooLate() {
+        connect("api.openai.com");
+        time.advance(GRACE.plusMillis(1));
+        door("POST", "/v1/chat/completions");
+
+        assertThat(gate.activity().ungated("openai")).isEqualTo(1);
+    }
+
+    @Test
+    void aDoorBeforeTheConnectDoesNotCountAsOneAfterIt() {
+        door("GET", "/v1/models");
+        advanceSeconds(6);
+
+        assertThat(connect("api.openai.com")).as("the door is 6 s old: not covered").isTrue();
+        time.advance(GRACE);
+
+        assertThat(gate.activity().ungated("openai")).isEqualTo(1);
+    }
+
+    @Test
+    void aHostThatIsNoProvidersIsNeitherCountedNorNamedNorTimed() {
+        assertThat(connect("example.com")).isFalse();
+        time.advance(GRACE);
+
+        assertThat(gate.activity().ungated("openai")).isZero();
+        assertThat(stackNamed).as("the stack is walked only for a connection held for judgement").hasValue(0);
     }
 
     @Test
     void aDoorThatSawTheProviderLatelyCoversItsConnections() {
-        gate.open("GET", "https", "api.openai.com", -1, "/v1/models", null); // not gated, but the client's own
+        door("GET", "/v1/models"); // not gated, but the client's own
         advanceSeconds(4);
         assertThat(connect("api.openai.com")).as("4 s after the door").isFalse();
 
         advanceSeconds(2);
         assertThat(connect("api.openai.com")).as("6 s after the door").isTrue();
+        time.advance(GRACE);
         assertThat(gate.activity().ungated("openai")).isEqualTo(1);
     }
 
@@ -65,11 +108,13 @@ class UngatedConnectionsTest {
 
         call.complete();
         assertThat(connect("api.openai.com")).as("after it ended").isTrue();
+        time.advance(GRACE);
+        assertThat(gate.activity().ungated("openai")).isEqualTo(1);
     }
 
     @Test
     void aDisabledAgentCountsNothing() {
-        UngatedConnections disabled = new UngatedConnections(OpenAiGate.of(false, nanos::get));
+        UngatedConnections disabled = new UngatedConnections(OpenAiGate.of(false, time::nanoTime), time);
 
         assertThat(disabled.connecting("api.openai.com", 443, () -> "io.netty")).isFalse();
     }
@@ -77,6 +122,7 @@ class UngatedConnectionsTest {
     @Test
     void aResetStartsTheCountAgain() {
         connect("api.openai.com");
+        time.advance(GRACE);
         gate.activity().resetUngated("openai");
 
         assertThat(gate.activity().ungated("openai")).isZero();

@@ -12,12 +12,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * An application that reaches a provider twice, either over a raw {@code java.net.Socket}
  * writing HTTP by hand ({@code raw}), which no family gates, or through the JDK's
  * {@code HttpClient} ({@code jdk}), which is gated. Prints {@code CALL status-line} per call,
- * then {@code UNGATED n}: provider {@code test}'s {@code Ungated} attribute, read over JMX.
+ * then {@code UNGATED n}: provider {@code test}'s {@code Ungated} attribute, read over JMX (in
+ * {@code raw}, once it reached 2 or after 20 s).
+ *
+ * <p>{@code RawSocketApp client=<name> <url> <rawUrl>} calls {@code url} (provider {@code test})
+ * twice through the gated client {@code name} of {@link TestClients}, then {@code rawUrl}
+ * (provider {@code raw}) once over a raw socket, and waits for that raw connection to be judged
+ * ungated: the client's connections, opened earlier, were judged before it. Prints
+ * {@code UNGATED test=n raw=m}.
  */
 public final class RawSocketApp {
 
@@ -28,11 +36,35 @@ public final class RawSocketApp {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
+        if (mode.startsWith("client=")) {
+            clientThenRaw(mode.substring("client=".length()), args[1], URI.create(args[2]));
+            return;
+        }
         URI uri = URI.create(args[1]);
         for (int i = 0; i < 2; i++) {
             System.out.println("CALL " + (mode.equals("raw") ? rawPost(uri) : jdkPost(uri)));
         }
+        // A connection is judged ungated only after a grace in which a gated call could have claimed it.
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (mode.equals("raw") && !ungated().equals("2") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         System.out.println("UNGATED " + ungated());
+    }
+
+    private static void clientThenRaw(String clientName, String url, URI rawUri) throws Exception {
+        try (TestClient client = TestClients.create(clientName, Duration.ofSeconds(10))) {
+            for (int i = 0; i < 2; i++) {
+                System.out.println("CALL " + client.call("POST", url));
+            }
+            System.out.println("CALL " + rawPost(rawUri));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!ungated("raw").equals("1") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            System.out.println("UNGATED test=" + ungated("test") + " raw=" + ungated("raw"));
+        }
+        System.exit(0); // a client's idle threads must not keep the JVM
     }
 
     private static String rawPost(URI uri) throws Exception {
@@ -69,8 +101,12 @@ public final class RawSocketApp {
 
     /** {@code none} when the agent's MBean did not appear within 20 s. */
     private static String ungated() throws Exception {
+        return ungated("test");
+    }
+
+    private static String ungated(String provider) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("dev.turnstile:type=Provider,name=test");
+        ObjectName name = new ObjectName("dev.turnstile:type=Provider,name=" + provider);
         long deadline = System.nanoTime() + 20_000_000_000L;
         // The agent registers its MBeans off its start-up thread: a short application can get here first.
         while (!server.isRegistered(name) && System.nanoTime() < deadline) {
