@@ -19,8 +19,12 @@ import java.util.function.Supplier;
  */
 public final class UngatedConnections {
 
-    /** How long after a connect its client has to bring the first call to the door before the connection counts ungated. */
-    public static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * How long after a connect its client has to bring the first call to the door before the
+     * connection counts ungated: as long as a door covers the connections after it, because a
+     * cold, loaded JVM was seen to hold Vert.x's event loop over 2 s between connect and head.
+     */
+    public static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     static final String WHY = "a connection was opened to the provider with no gated call behind it;"
             + " use a client Turnstile gates (see the start-up line)";
