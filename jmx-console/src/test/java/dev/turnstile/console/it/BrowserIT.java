@@ -96,6 +96,12 @@ class BrowserIT {
         assertThat(rpm.getAttribute("value")).isEqualTo("600");
         assertThat(page.llm("budget").getAttribute("class")).doesNotContain("off");
 
+        // A spent budget holds the queue, and the page says so under it.
+        fixture.jmx.set(Jmx.provider("llm"), "Rpm", 1);
+        page.waitUpTo(10).until(d -> page.llm("budget").findElement(By.cssSelector(".rpm .left")).getText().equals("0 left"));
+        page.waitUpTo(10).until(d -> page.llm("budget").findElement(By.className("hold")).getText().contains("rpm 1"));
+        assertThat(page.llm("budget").findElement(By.cssSelector(".rpm .left")).getAttribute("class")).contains("spent");
+
         // Escape cancels an edit of the breaker threshold: nothing is sent.
         WebElement breaker = page.llm("breaker").findElement(By.tagName("input"));
         breaker.click();
