@@ -28,7 +28,7 @@ final class Api implements HttpHandler {
 
     private static final int MAX_BODY = 64 * 1024;
     private static final Pattern PROVIDER = Pattern.compile("/api/providers/([^/]+)");
-    private static final Pattern PROVIDER_ACTION = Pattern.compile("/api/providers/([^/]+)/(pause|resume)");
+    private static final Pattern PROVIDER_ACTION = Pattern.compile("/api/providers/([^/]+)/(pause|resume|budget|breaker)");
 
     private final Session session;
     private final Guard guard;
@@ -94,18 +94,31 @@ final class Api implements HttpHandler {
                 return notAllowed("POST");
             }
             String id = action.group(1);
-            if (action.group(2).equals("pause")) {
-                Duration duration = duration(body(exchange));
-                session.call(client -> {
-                    client.pause(id, duration);
-                    return null;
-                });
-            } else {
-                body(exchange);
-                session.call(client -> {
-                    client.resume(id);
-                    return null;
-                });
+            switch (action.group(2)) {
+                case "pause":
+                    Duration duration = duration(body(exchange));
+                    session.call(client -> {
+                        client.pause(id, duration);
+                        return null;
+                    });
+                    break;
+                case "budget":
+                    setBudget(id, body(exchange));
+                    break;
+                case "breaker":
+                    int failures = limit(body(exchange).get("failures"), "failures", "0 = off");
+                    session.call(client -> {
+                        client.setBreakerFailures(id, failures);
+                        return null;
+                    });
+                    break;
+                default:
+                    body(exchange);
+                    session.call(client -> {
+                        client.resume(id);
+                        return null;
+                    });
+                    break;
             }
             return Answer.ok(providerJson(id));
         }
@@ -178,6 +191,28 @@ final class Api implements HttpHandler {
         return Answer.ok(StatusJson.limits(after));
     }
 
+    /**
+     * {@code {"rpm": 30, "tpm": 200000}}, either part optional; both are checked, and the provider
+     * known, before the first one is written.
+     */
+    private void setBudget(String id, Map<String, Object> body) {
+        Integer rpm = body.containsKey("rpm") ? limit(body.get("rpm"), "rpm", "0 = off") : null;
+        Long tpm = body.containsKey("tpm") ? tokens(body.get("tpm")) : null;
+        if (rpm == null && tpm == null) {
+            throw new BadRequest("nothing to change: give \"rpm\" and/or \"tpm\"");
+        }
+        session.call(client -> {
+            client.requireProvider(id);
+            if (rpm != null) {
+                client.setRpm(id, rpm);
+            }
+            if (tpm != null) {
+                client.setTpm(id, tpm);
+            }
+            return null;
+        });
+    }
+
     private static Duration duration(Map<String, Object> body) {
         Object value = body.get("duration");
         if (value instanceof Number && ((Number) value).doubleValue() > 0) {
@@ -194,10 +229,29 @@ final class Api implements HttpHandler {
     }
 
     private static int limit(Object value, String name) {
-        if (value instanceof Long && (Long) value >= 0 && (Long) value <= Integer.MAX_VALUE) {
-            return ((Long) value).intValue();
+        return limit(value, name, "0 = unlimited");
+    }
+
+    private static int limit(Object value, String name, String zeroMeans) {
+        if (value instanceof Long && (Long) value <= Integer.MAX_VALUE) {
+            return (int) wholeNumber(value, name, zeroMeans);
         }
-        throw new BadRequest("bad " + name + " " + Json.write(value) + ": expected a whole number ≥ 0 (0 = unlimited)");
+        throw badNumber(value, name, zeroMeans);
+    }
+
+    private static long tokens(Object value) {
+        return wholeNumber(value, "tpm", "0 = off");
+    }
+
+    private static long wholeNumber(Object value, String name, String zeroMeans) {
+        if (value instanceof Long && (Long) value >= 0) {
+            return (Long) value;
+        }
+        throw badNumber(value, name, zeroMeans);
+    }
+
+    private static BadRequest badNumber(Object value, String name, String zeroMeans) {
+        return new BadRequest("bad " + name + " " + Json.write(value) + ": expected a whole number ≥ 0 (" + zeroMeans + ")");
     }
 
     private static String text(Map<String, Object> body, String name) {

@@ -231,6 +231,35 @@
     return field;
   }
 
+  // A whole-number input in cell, edited as editableLimit says; Enter or leaving it applies.
+  function numberField(cell, className, label, title, apply) {
+    const input = el('input', className);
+    input.type = 'number';
+    input.min = '0';
+    input.step = '1';
+    input.title = title;
+    input.setAttribute('aria-label', label);
+    cell.appendChild(input);
+    const field = editableLimit(input, apply);
+    input.addEventListener('change', field.commit);
+    return field;
+  }
+
+  // One provider setting through POST /api/providers/{id}/{action}; answers the value now in force
+  // (read from the provider the API answers), or null when refused.
+  async function applyProvider(id, action, body, name, valueOf, describe) {
+    const answer = await change('POST', '/api/providers/' + encodeURIComponent(id) + '/' + action, body);
+    if (!answer) {
+      return null;
+    }
+    say(id + ': ' + describe(answer), 'done');
+    return valueOf(answer);
+  }
+
+  function offText(value) {
+    return value === 0 ? 'off' : String(value);
+  }
+
   // ------------------------------------------------------------------ provider rows
 
   function createRow(id) {
@@ -248,26 +277,19 @@
     idCell.appendChild(el('strong', null, id));
     cells.hosts = idCell.appendChild(el('span', 'hosts'));
 
-    const limit = el('input', 'limit');
-    limit.type = 'number';
-    limit.min = '0';
-    limit.step = '1';
-    limit.title = 'max concurrent calls; 0 = unlimited. Enter or leaving the field applies, Escape cancels.';
-    limit.setAttribute('aria-label', 'the limit of ' + id);
     const limitCell = add('limit');
-    limitCell.appendChild(limit);
+    const field = numberField(limitCell, 'limit', 'the limit of ' + id,
+      'max concurrent calls; 0 = unlimited. Enter or leaving the field applies, Escape cancels.', async (value) => {
+        const providers = {};
+        providers[id] = value;
+        const answer = await change('POST', '/api/limits', {providers: providers});
+        if (!answer) {
+          return null;
+        }
+        say(id + ': limit set to ' + limitText(answer.providers[id]), 'done');
+        return answer.providers[id];
+      });
     cells.inForce = limitCell.appendChild(el('span', 'in-force'));
-    const field = editableLimit(limit, async (value) => {
-      const providers = {};
-      providers[id] = value;
-      const answer = await change('POST', '/api/limits', {providers: providers});
-      if (!answer) {
-        return null;
-      }
-      say(id + ': limit set to ' + limitText(answer.providers[id]), 'done');
-      return answer.providers[id];
-    });
-    limit.addEventListener('change', field.commit);
 
     const meter = el('div', 'meter');
     cells.fill = meter.appendChild(el('div', 'fill'));
@@ -277,6 +299,30 @@
     const pausedCell = add('paused-cell');
     cells.pauseState = pausedCell.appendChild(el('span', 'pause-state'));
     cells.pauseReason = pausedCell.appendChild(el('span', 'pause-reason'));
+    const budgets = {};
+    const budgetCell = add('budget');
+    for (const kind of ['rpm', 'tpm']) {
+      const line = budgetCell.appendChild(el('div', 'budget-line ' + kind));
+      line.appendChild(el('span', 'unit', kind));
+      const what = kind === 'rpm' ? 'calls' : 'tokens';
+      budgets[kind] = {
+        field: numberField(line, 'budget-input', 'the ' + kind + ' budget of ' + id,
+          what + ' per minute; 0 = off. Enter or leaving the field applies, Escape cancels.',
+          (value) => applyProvider(id, 'budget', {[kind]: value}, kind, (p) => p[kind],
+            (p) => kind + ' budget ' + offText(p[kind]))),
+        left: line.appendChild(el('span', 'left'))
+      };
+    }
+    cells.budgetHold = budgetCell.appendChild(el('span', 'hold'));
+
+    const breakerCell = add('breaker');
+    const breaker = numberField(breakerCell, 'breaker-input', 'the breaker threshold of ' + id,
+      'overload failures in a row that pause the queue until a probe is answered; 0 = off. '
+      + 'Enter or leaving the field applies, Escape cancels.',
+      (value) => applyProvider(id, 'breaker', {failures: value}, 'failures', (p) => p.breaker.failures,
+        (p) => 'overload breaker ' + (p.breaker.failures === 0 ? 'off' : p.breaker.failures + ' failures')));
+    cells.breakerState = breakerCell.appendChild(el('span', 'breaker-state'));
+
     add('rate-limited');
     add('reclaimed');
     add('completed');
@@ -312,7 +358,7 @@
     });
     actions.appendChild(remove);
 
-    const row = {tr: tr, cells: cells, limitField: field, pauseEndsAt: 0};
+    const row = {tr: tr, cells: cells, limitField: field, budgets: budgets, breakerField: breaker, pauseEndsAt: 0};
     rows.set(id, row);
     allowChanges(tr, token() !== '');
     return row;
@@ -339,7 +385,35 @@
     c.completed.textContent = p.completed;
     c.waitP50.textContent = p.started > 0 ? millis(p.waitP50Millis) : '-';
     c.waitP99.textContent = p.started > 0 ? millis(p.waitP99Millis) : '-';
+    renderBudget(row, p);
+    renderBreaker(row, p.breaker);
     tickPause(row);
+  }
+
+  // Off budgets stay quiet (muted); a budget on shows what is left of this minute, and why it
+  // holds the queue when it does.
+  function renderBudget(row, p) {
+    const on = p.rpm > 0 || p.tpm > 0;
+    row.cells.budget.classList.toggle('off', !on);
+    for (const kind of ['rpm', 'tpm']) {
+      const budget = row.budgets[kind];
+      budget.field.show(p[kind]);
+      const remaining = p[kind + 'Remaining'];
+      budget.left.textContent = p[kind] > 0 ? remaining + ' left' : (on ? 'off' : '');
+      budget.left.classList.toggle('spent', p[kind] > 0 && remaining === 0);
+    }
+    row.cells.budgetHold.textContent = on ? p.budgetHold || '' : 'off';
+  }
+
+  function renderBreaker(row, breaker) {
+    const on = breaker.failures > 0;
+    row.breakerField.show(breaker.failures);
+    row.cells.breaker.classList.toggle('off', !on);
+    row.cells.breaker.classList.toggle('open', on && breaker.state !== 'closed');
+    row.cells.breakerState.textContent = on
+      ? breaker.state + ', ' + breaker.consecutiveFailures + ' of ' + breaker.failures + ' failures'
+        + (breaker.opened > 0 ? ', opened ' + breaker.opened + '×' : '')
+      : 'off';
   }
 
   function pauseText(row) {

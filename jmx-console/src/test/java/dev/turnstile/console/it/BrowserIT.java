@@ -80,6 +80,44 @@ class BrowserIT {
         page.waitUpTo(10).until(d -> page.llm("in-flight").getText().equals("4 / 4"));
     }
 
+    @Test
+    void anRpmBudgetEditedOnThePageReachesTheJvmAndShowsWhatIsLeft() throws Exception {
+        page.open(true);
+        assertThat(page.llm("budget").getText()).as("no budget: one muted word").isEqualTo("rpm\ntpm\noff");
+        assertThat(page.llm("breaker").getText()).isEqualTo("off");
+        WebElement rpm = page.llm("budget").findElement(By.cssSelector(".rpm input"));
+        rpm.click(); // focus selects the number: what is typed replaces it
+        rpm.sendKeys("600", Keys.ENTER);
+        Fixture.await(() -> Integer.valueOf(600).equals(read(Jmx.provider("llm"), "Rpm")), "Rpm = 600 over JMX",
+                Duration.ofSeconds(10));
+        page.waitUpTo(10).until(d -> page.message().equals("llm: rpm budget 600"));
+        page.waitUpTo(10).until(d -> page.llm("budget").findElement(By.cssSelector(".rpm .left")).getText()
+                .matches("\\d+ left"));
+        assertThat(rpm.getAttribute("value")).isEqualTo("600");
+        assertThat(page.llm("budget").getAttribute("class")).doesNotContain("off");
+
+        // A spent budget holds the queue, and the page says so under it.
+        fixture.jmx.set(Jmx.provider("llm"), "Rpm", 1);
+        page.waitUpTo(10).until(d -> page.llm("budget").findElement(By.cssSelector(".rpm .left")).getText().equals("0 left"));
+        page.waitUpTo(10).until(d -> page.llm("budget").findElement(By.className("hold")).getText().contains("rpm 1"));
+        assertThat(page.llm("budget").findElement(By.cssSelector(".rpm .left")).getAttribute("class")).contains("spent");
+
+        // Escape cancels an edit of the breaker threshold: nothing is sent.
+        WebElement breaker = page.llm("breaker").findElement(By.tagName("input"));
+        breaker.click();
+        breaker.sendKeys("3");
+        breaker.sendKeys(Keys.ESCAPE);
+        assertThat(breaker.getAttribute("value")).isEqualTo("0");
+        page.awaitPolls(2);
+        assertThat(read(Jmx.provider("llm"), "BreakerFailures")).isEqualTo(0);
+        breaker.click();
+        breaker.sendKeys("3", Keys.ENTER);
+        Fixture.await(() -> Integer.valueOf(3).equals(read(Jmx.provider("llm"), "BreakerFailures")),
+                "BreakerFailures = 3 over JMX", Duration.ofSeconds(10));
+        page.waitUpTo(10).until(d -> page.llm("breaker").getText().startsWith("closed, 0 of 3 failures"));
+        page.screenshot("budget-and-breaker");
+    }
+
     // Editing a limit while the page polls the target every second: the polls never write into a
     // field being edited, and a value the console refuses snaps back to the real one.
     @Test

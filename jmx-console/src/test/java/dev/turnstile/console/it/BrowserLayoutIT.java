@@ -35,6 +35,10 @@ class BrowserLayoutIT {
         add("azure-openai", "*.openai.azure.com,my-resource.openai.azure.com,backup-resource.openai.azure.com", 4);
         add("anthropic", "api.anthropic.com", 0);
         add("openrouter", "openrouter.ai", 3);
+        // Budgets and a breaker on, so their columns show their widest: what is left, the state.
+        fixture.jmx.set(Jmx.provider("azure-openai"), "Rpm", 30);
+        fixture.jmx.set(Jmx.provider("azure-openai"), "Tpm", 2_000_000L);
+        fixture.jmx.set(Jmx.provider("azure-openai"), "BreakerFailures", 3);
         fixture.jmx.invoke(Jmx.provider("openrouter"), "pause", new Object[] {600_000L}, new String[] {long.class.getName()});
         fixture.llm.rateLimitNext(1, 20);
     }
@@ -100,11 +104,14 @@ class BrowserLayoutIT {
     private static void assertFits(int width) {
         String at = "at " + width + " px: ";
         long scrollWidth = ((Number) page.script("return document.documentElement.scrollWidth")).longValue();
-        assertThat(scrollWidth).as(at + "the page is no wider than the window").isLessThanOrEqualTo(width);
+        long clientWidth = ((Number) page.script("return document.documentElement.clientWidth")).longValue();
+        assertThat(scrollWidth).as(at + "the page is no wider than the window (less its scroll bar): no sideways scrolling")
+                .isLessThanOrEqualTo(clientWidth);
 
         List<Map<String, Object>> boxes = (List<Map<String, Object>>) page.script(
                 "return Array.from(document.querySelectorAll('#providers th, #providers td, #providers td.actions button, "
-                        + "#providers td.actions input, #providers td.limit input')).map(e => {"
+                        + "#providers td.actions input, #providers td.limit input, #providers td.budget input, "
+                        + "#providers td.breaker input')).map(e => {"
                         + "const r = e.getBoundingClientRect();"
                         + "return {what: (e.className || e.tagName) + ' ' + e.textContent.trim().slice(0, 30), "
                         + "left: r.left, right: r.right, width: r.width}; })");

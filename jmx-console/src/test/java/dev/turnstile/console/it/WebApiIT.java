@@ -117,6 +117,62 @@ class WebApiIT {
     }
 
     @Test
+    void budgetsAndTheBreakerChangeWithTheToken() throws Exception {
+        HttpResponse<String> both = change("POST", "/api/providers/llm/budget", "{\"rpm\":600,\"tpm\":200000}");
+        assertThat(both.statusCode()).as(both.body()).isEqualTo(200);
+        assertThat(json(both.body())).containsEntry("id", "llm").containsEntry("rpm", 600L).containsEntry("tpm", 200_000L);
+        assertThat(fixture.jmx.get(Jmx.provider("llm"), "Rpm")).isEqualTo(600);
+        assertThat(fixture.jmx.get(Jmx.provider("llm"), "Tpm")).isEqualTo(200_000L);
+
+        HttpResponse<String> rpmOnly = change("POST", "/api/providers/llm/budget", "{\"rpm\":0}");
+        assertThat(rpmOnly.statusCode()).as(rpmOnly.body()).isEqualTo(200);
+        assertThat(json(rpmOnly.body())).containsEntry("rpm", 0L).containsEntry("rpmRemaining", -1L).containsEntry("tpm", 200_000L);
+        assertThat(fixture.jmx.get(Jmx.provider("llm"), "Tpm")).as("left out, left alone").isEqualTo(200_000L);
+
+        HttpResponse<String> breaker = change("POST", "/api/providers/llm/breaker", "{\"failures\":3}");
+        assertThat(breaker.statusCode()).as(breaker.body()).isEqualTo(200);
+        assertThat(json(breaker.body()).get("breaker")).isEqualTo(
+                Map.of("failures", 3L, "state", "closed", "consecutiveFailures", 0L, "opened", 0L));
+        assertThat(fixture.jmx.get(Jmx.provider("llm"), "BreakerFailures")).isEqualTo(3);
+        assertThat(change("POST", "/api/providers/llm/breaker", "{\"failures\":0}").statusCode()).isEqualTo(200);
+        assertThat(fixture.jmx.get(Jmx.provider("llm"), "BreakerFailures")).isEqualTo(0);
+    }
+
+    @Test
+    void badBudgetsAndBreakerThresholdsChangeNothing() throws Exception {
+        Map<String, Object> before = fixture.jmx.settings();
+        String[][] cases = {
+            {"/api/providers/llm/budget", "{}", "400"},
+            {"/api/providers/llm/budget", "{\"rpm\":-1}", "400"},
+            {"/api/providers/llm/budget", "{\"rpm\":\"30\"}", "400"},
+            {"/api/providers/llm/budget", "{\"rpm\":2.5}", "400"},
+            {"/api/providers/llm/budget", "{\"rpm\":3000000000}", "400"},
+            {"/api/providers/llm/budget", "{\"rpm\":30,\"tpm\":-5}", "400"},
+            {"/api/providers/llm/budget", "{\"rpm\":30,\"tpm\":1e30}", "400"},
+            {"/api/providers/llm/budget", "{\"tpm\":null}", "400"},
+            {"/api/providers/llm/budget", "[30]", "400"},
+            {"/api/providers/nope/budget", "{\"rpm\":30}", "404"},
+            {"/api/providers/llm/breaker", "{}", "400"},
+            {"/api/providers/llm/breaker", "{\"failures\":-1}", "400"},
+            {"/api/providers/llm/breaker", "{\"failures\":\"3\"}", "400"},
+            {"/api/providers/llm/breaker", "{\"failures\":1.5}", "400"},
+            {"/api/providers/llm/breaker", "not json", "400"},
+            {"/api/providers/nope/breaker", "{\"failures\":3}", "404"},
+        };
+        for (String[] bad : cases) {
+            HttpResponse<String> answer = change("POST", bad[0], bad[1]);
+            String what = "POST " + bad[0] + " " + bad[1];
+            assertThat(answer.statusCode()).as(what + " -> " + answer.body()).isEqualTo(Integer.parseInt(bad[2]));
+            assertThat(json(answer.body()).get("error").toString()).as(what).isNotBlank().doesNotContain("\n")
+                    .doesNotContain("internal error");
+        }
+        assertThat(json(change("POST", "/api/providers/llm/budget", "{\"rpm\":-1}").body()).get("error"))
+                .isEqualTo("bad rpm -1: expected a whole number ≥ 0 (0 = off)");
+        assertThat(change("GET", "/api/providers/llm/budget", "").statusCode()).isEqualTo(405);
+        assertThat(fixture.jmx.settings()).isEqualTo(before);
+    }
+
+    @Test
     void pauseResumeAddAndRemove() throws Exception {
         HttpResponse<String> paused = change("POST", "/api/providers/llm/pause", "{\"duration\":\"45s\"}");
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
@@ -187,6 +243,16 @@ class WebApiIT {
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(write("DELETE", "/api/providers/llm", "").statusCode()).isEqualTo(401);
         assertThat(write("POST", "/api/providers/llm/pause", "{\"duration\":\"1h\"}").statusCode()).isEqualTo(401);
+        for (String[] budgetOrBreaker : new String[][] {{"budget", "{\"rpm\":1,\"tpm\":1}"}, {"breaker", "{\"failures\":1}"}}) {
+            String path = "/api/providers/llm/" + budgetOrBreaker[0];
+            assertThat(write("POST", path, budgetOrBreaker[1], "Content-Type", "application/json").statusCode())
+                    .as(path + " without a token").isEqualTo(401);
+            assertThat(write("POST", path, budgetOrBreaker[1], "Content-Type", "application/json",
+                    "X-Turnstile-Token", "guess").statusCode()).as(path + " with a wrong token").isEqualTo(401);
+        }
+        assertThat(fixture.jmx.get(Jmx.provider("llm"), "Rpm")).isEqualTo(0);
+        assertThat(fixture.jmx.get(Jmx.provider("llm"), "Tpm")).isEqualTo(0L);
+        assertThat(fixture.jmx.get(Jmx.provider("llm"), "BreakerFailures")).isEqualTo(0);
         assertThat(fixture.jmx.limit("llm")).isEqualTo(2);
         assertThat(fixture.jmx.get(Jmx.provider("llm"), "Paused")).isEqualTo(false);
     }

@@ -47,9 +47,15 @@ public final class Fixture {
         return instance;
     }
 
-    /** Limit 2 (and at most 2 in flight), no global limit, not paused, no provider but {@code llm}. */
+    /**
+     * Limit 2 (and at most 2 in flight), no budget, no breaker, no global limit, not paused, no
+     * provider but {@code llm}.
+     */
     public void reset() throws Exception {
         jmx.set(Jmx.provider(PROVIDER), "Limit", LIMIT);
+        jmx.set(Jmx.provider(PROVIDER), "Rpm", 0);
+        jmx.set(Jmx.provider(PROVIDER), "Tpm", 0L);
+        jmx.set(Jmx.provider(PROVIDER), "BreakerFailures", 0);
         jmx.set(Jmx.TURNSTILE, "GlobalLimit", 0);
         jmx.invoke(Jmx.provider(PROVIDER), "resume", new Object[0], new String[0]);
         for (String id : jmx.providerIds()) {

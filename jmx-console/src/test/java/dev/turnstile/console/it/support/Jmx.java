@@ -73,7 +73,8 @@ public final class Jmx implements AutoCloseable {
         settings.put("GlobalLimit", get(TURNSTILE, "GlobalLimit"));
         settings.put("ProviderIds", providerIds());
         for (String id : providerIds()) {
-            for (String attribute : List.of("Limit", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Paused")) {
+            for (String attribute : List.of("Limit", "Hosts", "MaxHoldMillis", "QueueTimeoutMillis", "Paused",
+                    "Rpm", "Tpm", "BreakerFailures")) {
                 settings.put(id + "/" + attribute, get(provider(id), attribute));
             }
         }
