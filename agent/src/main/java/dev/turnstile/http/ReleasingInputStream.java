@@ -77,10 +77,12 @@ public final class ReleasingInputStream extends FilterInputStream {
 
     @Override
     public void close() throws IOException {
+        // Closing early is the caller's choice, not a failure. Ended first: closing may make the
+        // client fail what is left of the body before close returns.
         try {
-            super.close();
+            call.complete();
         } finally {
-            call.complete(); // closing early is the caller's choice, not a failure
+            super.close();
         }
     }
 }

@@ -42,10 +42,12 @@ final class GatedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
             @Override
             public void cancel() {
+                // The application stopped reading: its choice, not a failure. Ended first, because
+                // the cancel may make the client fail the body (at once, or on its reader thread).
                 try {
-                    subscription.cancel();
+                    call.complete();
                 } finally {
-                    call.complete(); // the application stopped reading: its choice, not a failure
+                    subscription.cancel();
                 }
             }
         });
