@@ -4,6 +4,7 @@ import dev.turnstile.core.ProviderSnapshot;
 import dev.turnstile.core.time.TimerService;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -26,12 +27,19 @@ public final class UngatedConnections {
      */
     public static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    /**
+     * At most this many connections wait for judgement at once: a client opening connections to a
+     * provider by the thousand must not fill the timer. Beyond it a connection is judged at once.
+     */
+    static final int MOST_WAITING = 256;
+
     static final String WHY = "a connection was opened to the provider with no gated call behind it;"
             + " use a client Turnstile gates (see the start-up line)";
 
     private final Gate gate;
     private final TimerService timer;
     private final UngatedClients reports;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public UngatedConnections(Gate gate) {
         this(gate, gate.scheduler().timer());
@@ -57,7 +65,18 @@ public final class UngatedConnections {
         }
         String caller = stack.get();
         long openedAt = gate.activity().now();
-        timer.schedule(() -> judge(provider, openedAt, caller, host, port), GRACE_NANOS);
+        if (waiting.incrementAndGet() > MOST_WAITING) {
+            waiting.decrementAndGet();
+            judge(provider, openedAt, caller, host, port);
+            return true;
+        }
+        timer.schedule(() -> {
+            try {
+                judge(provider, openedAt, caller, host, port);
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }, GRACE_NANOS);
         return true;
     }
 

@@ -46,6 +46,24 @@ class UngatedConnectionsTest {
     }
 
     @Test
+    void beyondTheMostWaitingAConnectionIsJudgedAtOnceAndTheTimerHoldsNoMore() {
+        for (int i = 0; i < UngatedConnections.MOST_WAITING; i++) {
+            connect("api.openai.com");
+        }
+        assertThat(gate.activity().ungated("openai")).as("all of them wait for the grace").isZero();
+
+        connect("api.openai.com");
+        assertThat(gate.activity().ungated("openai")).as("one too many: judged at once").isEqualTo(1);
+
+        time.advance(GRACE);
+        assertThat(gate.activity().ungated("openai")).isEqualTo(UngatedConnections.MOST_WAITING + 1);
+
+        connect("api.openai.com");
+        assertThat(gate.activity().ungated("openai")).as("room again once the judged ones left")
+                .isEqualTo(UngatedConnections.MOST_WAITING + 1);
+    }
+
+    @Test
     void aClientThatConnectsBeforeItsFirstRequestReachesTheDoorIsNotCounted() {
         assertThat(connect("api.openai.com")).as("held for judgement").isTrue();
         advanceSeconds(1);
