@@ -7,6 +7,7 @@ import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.Outcome;
 import dev.turnstile.jmx.FleetBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,8 +52,13 @@ class FleetMBeanTest {
             }
             awaitTrue(() -> attribute(server, "Backend").equals("SHARED") && attribute(server, "Rejoins").equals(1L));
             assertThat(attribute(server, "FailOvers")).isEqualTo(1L);
-            assertThat(heard).extracting(notification -> (Object) ((Map<?, ?>) notification.getUserData()).get("to"))
-                    .containsExactly((Object) "LOCAL", "REJOINING", "SHARED");
+            List<Object> states = new ArrayList<>();
+            heard.forEach(notification -> states.add(((Map<?, ?>) notification.getUserData()).get("to")));
+            // The first join may end after the listener was added: its SHARED is heard first then.
+            while (states.size() > 3 && states.get(0).equals("SHARED")) {
+                states.remove(0);
+            }
+            assertThat(states).containsExactly("LOCAL", "REJOINING", "SHARED");
             assertThat(heard).allMatch(notification -> notification.getType().equals(FleetBean.STATE_CHANGED));
         }
     }
