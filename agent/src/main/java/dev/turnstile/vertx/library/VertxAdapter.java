@@ -44,6 +44,12 @@ public final class VertxAdapter implements VertxLibrary {
         DeferredWrites<PendingWrite> writes = new DeferredWrites<>(call, WRITER,
                 task -> onContext.runOnContext(ignored -> task.run()));
         REQUESTS.put(request, writes);
+        if (((HttpClientRequest) request).response().failed()) {
+            // It failed while its call was opened on this thread (its connection closed, say): the
+            // failure's hook found no call to end, so it ends here, and Vert.x fails the write.
+            writes.failed();
+            return null;
+        }
         PendingWrite first = new PendingWrite(request, buffer, end, connect);
         return writes.deferFirst(first) ? first.skipped() : null;
     }

@@ -46,6 +46,12 @@ public final class Vertx4Adapter implements Vertx4Library {
         DeferredWrites<PendingWrite> writes = new DeferredWrites<>(call, WRITER,
                 task -> onContext.runOnContext(ignored -> task.run()));
         REQUESTS.put(request, writes);
+        if (((HttpClientRequest) request).response().failed()) {
+            // It failed while its call was opened on this thread (its connection closed, say): the
+            // failure's hook found no call to end, so it ends here, and Vert.x fails the write.
+            writes.failed();
+            return false;
+        }
         return writes.deferFirst(new PendingWrite(request, buffer, end, connect, handler));
     }
 
