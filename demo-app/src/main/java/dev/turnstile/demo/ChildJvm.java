@@ -21,14 +21,15 @@ final class ChildJvm {
     }
 
     /**
-     * The command of one child demo: {@code java [-javaagent:JAR=ARGS] -cp … DemoMain --child},
-     * followed by {@code childArgs}.
+     * The command of one child demo: {@code java [JVM options] [-javaagent:JAR=ARGS] -cp … DemoMain
+     * --child}, followed by {@code childArgs}.
      *
      * @param agent {@code null} for a child without the agent, else {@code -javaagent:…}
      */
-    static List<String> command(String agent, List<String> childArgs) {
+    static List<String> command(List<String> jvmOptions, String agent, List<String> childArgs) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         if (agent != null) {
             command.add(agent);
         }

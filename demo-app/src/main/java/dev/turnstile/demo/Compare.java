@@ -83,7 +83,7 @@ final class Compare {
         int port = ChildJvm.freePort();
         List<String> childArgs = new ArrayList<>(List.of("--port", Integer.toString(port)));
         childArgs.addAll(options.workloadArgs());
-        List<String> command = ChildJvm.command(
+        List<String> command = ChildJvm.command(List.of(),
                 variant.agentArgs() == null ? null : ChildJvm.javaAgent(agentJar, options, port, variant.agentArgs()),
                 childArgs);
         Path log = Files.createTempFile("turnstile-demo-child", ".log");

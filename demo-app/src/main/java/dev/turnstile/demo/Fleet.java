@@ -32,6 +32,11 @@ final class Fleet {
     static final int NO_REDIS = 3;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final long TICK_MILLIS = 250;
+    /**
+     * Several JVMs start at once on what may be a small machine, for runs of seconds: the client
+     * compiler alone and the serial collector spend the fewest cycles on that.
+     */
+    private static final List<String> REPLICA_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final DemoOptions options;
     private final PrintStream out;
@@ -62,10 +67,12 @@ final class Fleet {
         printHeader(agentJar, redisServer);
         Thread onCtrlC = new Thread(this::stopAll, "fleet-cleanup");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
+        LocalRedis local = null;
         try {
+            // started before the first run, so that a redis-server that cannot start is told at once
+            local = redisServer.isPresent() ? startRedis(redisServer.get()) : null;
             CompareTable table = new CompareTable();
             List<String> viewLines = new ArrayList<>();
-            String namespace = "demo-fleet-" + ProcessHandle.current().pid();
             Mode own = new Mode("own limits", "1/2", "", false);
             Outcome ownOutcome = runMode(own, agentJar);
             if (ownOutcome == null) {
@@ -78,27 +85,20 @@ final class Fleet {
                 printRedisMissing();
                 return NO_REDIS;
             }
-            LocalRedis local = redisServer.isPresent() ? startRedis(redisServer.get()) : null;
             String url = local != null ? local.url() : options.redisUrl;
+            String namespace = "demo-fleet-" + ProcessHandle.current().pid();
             Mode shared = new Mode("shared (Redis)", "2/2", "redis.url=" + url + ";redis.namespace=" + namespace, true);
-            Outcome sharedOutcome;
-            try {
-                sharedOutcome = runMode(shared, agentJar);
-            } finally {
-                if (local != null) {
-                    local.close();
-                    running.remove(local);
-                    out.println("redis:    stopped redis-server (pid " + local.pid() + ")");
-                }
-            }
+            Outcome sharedOutcome = runMode(shared, agentJar);
             if (sharedOutcome == null) {
                 return 1;
             }
+            stopRedis(local);
             table.add(shared.name(), sharedOutcome.summary());
             viewLines.addAll(viewLines(shared, sharedOutcome));
             printResults(table, viewLines, true);
             return ownOutcome.summary().failedTurns() + sharedOutcome.summary().failedTurns() == 0 ? 0 : 1;
         } finally {
+            stopRedis(local);
             stopAll();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
@@ -116,18 +116,28 @@ final class Fleet {
         if (options.redisUrl != null) {
             out.println("redis:    " + options.redisUrl + " (--redis-url) for the shared run");
         } else if (redisServer.isPresent()) {
-            out.println("redis:    " + redisServer.get() + ", started for the shared run on a free port and stopped after it");
+            out.println("redis:    " + redisServer.get() + " for the shared run, on a free port, stopped at the end");
         } else {
             out.println("redis:    no redis-server found (" + lookedAt() + "): only the first run can run; see the end");
         }
-        out.println();
+        if (redisServer.isEmpty()) {
+            out.println();
+        }
     }
 
     private LocalRedis startRedis(Path binary) throws IOException, InterruptedException {
         LocalRedis local = LocalRedis.start(binary);
         running.add(local);
         out.println("redis:    started " + binary + " (pid " + local.pid() + ") at " + local.url());
+        out.println();
         return local;
+    }
+
+    private void stopRedis(LocalRedis local) throws InterruptedException {
+        if (local != null && running.remove(local)) {
+            local.close();
+            out.println("redis:    stopped redis-server (pid " + local.pid() + ")");
+        }
     }
 
     /** Runs the workload in every replica at once against one provider; {@code null} when a replica gave no result. */
@@ -148,7 +158,8 @@ final class Fleet {
             List<Replica> replicas = new ArrayList<>();
             try {
                 for (int i = 1; i <= options.replicas; i++) {
-                    Replica replica = Replica.start(ChildJvm.command(javaAgent, childArgs), "replica-" + i);
+                    Replica replica = Replica.start(ChildJvm.command(REPLICA_JVM_OPTIONS, javaAgent, childArgs),
+                            "replica-" + i);
                     replicas.add(replica);
                     running.add(replica);
                 }
