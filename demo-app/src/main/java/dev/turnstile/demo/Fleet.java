@@ -42,6 +42,8 @@ final class Fleet {
     private final PrintStream out;
     /** What a Ctrl-C must stop: the replicas and the redis-server running now. */
     private final List<AutoCloseable> running = new CopyOnWriteArrayList<>();
+    /** Set on Ctrl-C: the replicas end without a result, which is then no news. */
+    private volatile boolean stopping;
 
     Fleet(DemoOptions options, PrintStream out) {
         this.options = options;
@@ -65,7 +67,10 @@ final class Fleet {
                 : LocalRedis.find(options.redisServer, System.getenv("PATH"));
         boolean redis = options.redisUrl != null || redisServer.isPresent();
         printHeader(agentJar, redisServer);
-        Thread onCtrlC = new Thread(this::stopAll, "fleet-cleanup");
+        Thread onCtrlC = new Thread(() -> {
+            stopping = true;
+            stopAll();
+        }, "fleet-cleanup");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         LocalRedis local = null;
         try {
@@ -173,9 +178,10 @@ final class Fleet {
                 }
                 long start = System.nanoTime();
                 LiveLine live = LiveLine.onStdout();
-                while (!replicas.stream().allMatch(Replica::hasResult)
+                Optional<Replica> unfinished;
+                while ((unfinished = replicas.stream().filter(replica -> !replica.hasResult()).findFirst()).isPresent()
                         && System.nanoTime() - start < DemoMain.RUN_TIMEOUT.toNanos()) {
-                    replicas.get(0).awaitResult(Duration.ofMillis(TICK_MILLIS));
+                    unfinished.get().awaitResult(Duration.ofMillis(TICK_MILLIS));
                     live.update(prefix + progress(replicas, provider, workload, start).line());
                 }
                 long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -224,6 +230,9 @@ final class Fleet {
     }
 
     private Outcome noResult(Mode mode, Replica replica, String what) throws IOException {
+        if (stopping) {
+            return null;
+        }
         out.println();
         out.println("a replica of the '" + mode.name() + "' run (pid " + replica.pid() + ") " + what + "; its log:");
         out.println(replica.log());
