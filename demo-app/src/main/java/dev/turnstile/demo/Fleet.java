@@ -119,7 +119,7 @@ final class Fleet {
                 + " Retry-After: " + options.retryAfterSeconds + " above");
         out.println("agent:    " + agentJar + ", providers.mock.limit=" + options.cap + " in every replica");
         if (options.redisUrl != null) {
-            out.println("redis:    " + options.redisUrl + " (--redis-url) for the shared run");
+            out.println("redis:    " + withoutPassword(options.redisUrl) + " (--redis-url) for the shared run");
         } else if (redisServer.isPresent()) {
             out.println("redis:    " + redisServer.get() + " for the shared run, on a free port, stopped at the end");
         } else {
@@ -128,6 +128,11 @@ final class Fleet {
         if (redisServer.isEmpty()) {
             out.println();
         }
+    }
+
+    /** The URL to show: a password in it is never printed. */
+    static String withoutPassword(String url) {
+        return url.replaceFirst("^(rediss?://[^:@/]*:)[^@/]*@", "$1***@");
     }
 
     private LocalRedis startRedis(Path binary) throws IOException, InterruptedException {
