@@ -144,6 +144,7 @@ public final class DemoMain {
         Workload workload = options.workload();
         BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (MockProvider provider = startProvider(options)) {
+            DemoRun run = demoRun(options, workload, provider);
             if (options.replica) {
                 FleetProbe.View fleet = options.awaitFleet > 0
                         ? FleetProbe.awaitShared(options.awaitFleet, FLEET_JOIN_TIMEOUT) : FleetProbe.read();
@@ -152,7 +153,7 @@ public final class DemoMain {
                 parent.readLine();
             }
             long start = System.nanoTime();
-            List<TurnRecord> records = demoRun(options, workload, provider).run(Duration.ofMillis(500),
+            List<TurnRecord> records = run.run(Duration.ofMillis(500),
                     progress -> emit(PROGRESS_PREFIX + progress.toWire()), RUN_TIMEOUT);
             long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             records.forEach(record -> emit(record.toWire()));
