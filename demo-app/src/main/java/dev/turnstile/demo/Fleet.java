@@ -282,7 +282,8 @@ final class Fleet {
         out.println();
         out.println("own limits: every replica admits " + options.cap + " calls at once, so the " + options.replicas
                 + " replicas together send up to " + options.replicas * options.cap + " to a provider that takes "
-                + options.cap + "; the rest bounce with 429 and sleep out Retry-After.");
+                + options.cap + ". The excess bounces with 429 until each replica's agent, alone, has paused and"
+                + " lowered its own limit; then the provider's slots are often not all used.");
         if (both) {
             out.println("shared (Redis): the same replicas with turnstile.redis.url: one limit of " + options.cap
                     + " for the fleet, served oldest turn first across the JVMs; calls wait in their JVM instead of"
