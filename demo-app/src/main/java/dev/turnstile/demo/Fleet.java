@@ -6,7 +6,6 @@ import dev.turnstile.demo.app.Workload;
 import dev.turnstile.demo.mock.MockProvider;
 import dev.turnstile.demo.mock.Pace;
 import dev.turnstile.demo.mock.Sleeper;
-import dev.turnstile.demo.report.CompareTable;
 import dev.turnstile.demo.report.RunSummary;
 
 import java.io.IOException;
@@ -76,18 +75,16 @@ final class Fleet {
         try {
             // started before the first run, so that a redis-server that cannot start is told at once
             local = redisServer.isPresent() ? startRedis(redisServer.get()) : null;
-            CompareTable table = new CompareTable();
-            List<String> viewLines = new ArrayList<>();
+            FleetReport report = new FleetReport();
             Mode own = new Mode("own limits", "1/2", "", false);
             Outcome ownOutcome = runMode(own, agentJar);
             if (ownOutcome == null) {
                 return 1;
             }
-            table.add(own.name(), ownOutcome.summary());
-            viewLines.addAll(viewLines(own, ownOutcome));
+            report.add(own.name(), ownOutcome.summary(), ownOutcome.views());
             if (!redis) {
-                printResults(table, viewLines, false);
-                printRedisMissing();
+                report.print(out, options, false);
+                FleetReport.printRedisMissing(out, lookedAt());
                 return NO_REDIS;
             }
             String url = local != null ? local.url() : options.redisUrl;
@@ -98,9 +95,8 @@ final class Fleet {
                 return 1;
             }
             stopRedis(local);
-            table.add(shared.name(), sharedOutcome.summary());
-            viewLines.addAll(viewLines(shared, sharedOutcome));
-            printResults(table, viewLines, true);
+            report.add(shared.name(), sharedOutcome.summary(), sharedOutcome.views());
+            report.print(out, options, true);
             return ownOutcome.summary().failedTurns() + sharedOutcome.summary().failedTurns() == 0 ? 0 : 1;
         } finally {
             stopRedis(local);
@@ -248,54 +244,6 @@ final class Fleet {
     private void agentStartLine(Replica replica) throws IOException {
         replica.log().lines().filter(line -> line.contains("Turnstile") && line.contains("started")).findFirst()
                 .ifPresent(line -> out.println("    agent: " + line.substring(line.indexOf("Turnstile"))));
-    }
-
-    /** One line per replica: its fleet view when it was ready to start and when its run had ended. */
-    private static List<String> viewLines(Mode mode, Outcome outcome) {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < outcome.views().size(); i++) {
-            List<FleetProbe.View> views = outcome.views().get(i);
-            String name = String.format("  %-16s replica %d: ", i == 0 ? mode.name() : "", i + 1);
-            if (views.isEmpty()) {
-                lines.add(name + "no view");
-            } else if (views.get(0).equals(FleetProbe.View.NONE)) {
-                lines.add(name + views.get(0).sentence());
-            } else {
-                lines.add(name + "ready: " + views.get(0).sentence());
-                lines.add(String.format("  %-16s            end:   %s", "", views.get(views.size() - 1).sentence()));
-            }
-        }
-        return lines;
-    }
-
-    private void printResults(CompareTable table, List<String> viewLines, boolean both) {
-        out.println();
-        out.print(table.render());
-        out.println();
-        if (both) {
-            table.verdicts(1).forEach(out::println);
-            out.println();
-        }
-        out.println("fleet view, read over JMX from " + FleetProbe.FLEET_BEAN + " in each replica when it was ready to start"
-                + " and when its run had ended:");
-        viewLines.forEach(out::println);
-        out.println();
-        out.println("own limits: every replica admits " + options.cap + " calls at once, so the " + options.replicas
-                + " replicas together send up to " + options.replicas * options.cap + " to a provider that takes "
-                + options.cap + ". The excess bounces with 429 until each replica's agent, alone, has paused and"
-                + " lowered its own limit; then the provider's slots are often not all used.");
-        if (both) {
-            out.println("shared (Redis): the same replicas with turnstile.redis.url: one limit of " + options.cap
-                    + " for the fleet, served oldest turn first across the JVMs; calls wait in their JVM instead of"
-                    + " bouncing off the provider.");
-        }
-    }
-
-    private void printRedisMissing() {
-        out.println();
-        out.println("The shared run needs Redis, and no redis-server was found (" + lookedAt() + ").");
-        out.println("Install it and run again:  sudo apt-get install redis-server");
-        out.println("or share through a Redis you run:  demo-app/run-demo.sh --fleet --redis-url redis://HOST:6379/0");
     }
 
     private String lookedAt() {
