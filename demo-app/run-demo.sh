@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The one-command demo: builds the agent and the demo application, then runs the demo with the
-# agent attached (or, with --compare, runs it with and without the agent side by side).
+# agent attached (or, with --compare, runs it with and without the agent side by side; with
+# --fleet, runs 3 replica JVMs with their own limits, then sharing one limit through Redis).
 #
 #   demo-app/run-demo.sh              one run with Turnstile attached, live line, then the report
 #   demo-app/run-demo.sh --compare    no agent vs Turnstile vs Turnstile FIFO, side by side
+#   demo-app/run-demo.sh --fleet      3 replica JVMs, one provider: own limits vs one limit shared through Redis
 #   demo-app/run-demo.sh --hold       loop the workload; watch and steer it with JConsole or the console
 #   demo-app/run-demo.sh --help       all options
 #
@@ -16,6 +18,7 @@ cd "$(dirname "$0")/.."
 port=18089
 cap=4
 compare=false
+fleet=false
 hold=false
 help=false
 args=("$@")
@@ -24,6 +27,7 @@ for ((i = 0; i < ${#args[@]}; i++)); do
     --port) port="${args[$((i + 1))]:-$port}" ;;
     --cap) cap="${args[$((i + 1))]:-$cap}" ;;
     --compare) compare=true ;;
+    --fleet) fleet=true ;;
     --hold) hold=true ;;
     --help | -h) help=true ;;
   esac
@@ -85,7 +89,7 @@ if [[ "$help" == true ]]; then
   exec "$java" -jar "$demo_jar" --help
 fi
 
-if [[ "$compare" == true ]]; then
+if [[ "$compare" == true || "$fleet" == true ]]; then
   exec "$java" -jar "$demo_jar" --agent-jar "$agent_jar" --port "$port" --cap "$cap" "$@"
 fi
 # The agent gates the embedded mock provider at 127.0.0.1:<port> with the provider's own limit.

@@ -7,12 +7,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +36,8 @@ final class Compare {
     }
 
     int run() throws IOException, InterruptedException {
-        if (options.baseUrl != null) {
-            out.println("--compare runs its own embedded provider per run; --base-url is not used with it.");
-            return 2;
-        }
-        Path agentJar = agentJar();
-        if (!Files.isRegularFile(agentJar)) {
-            out.println("agent jar not found: " + agentJar + " (build it: mvn -B -pl agent package -DskipTests,"
-                    + " or pass --agent-jar PATH)");
+        Path agentJar = ChildJvm.agentJarFor("--compare", options, out);
+        if (agentJar == null) {
             return 2;
         }
         out.println("Turnstile demo, --compare: " + options.workload());
@@ -89,19 +80,12 @@ final class Compare {
     }
 
     private RunSummary runChild(Variant variant, Path agentJar, String label) throws IOException, InterruptedException {
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        if (variant.agentArgs() != null) {
-            command.add("-javaagent:" + agentJar + "=" + agentArguments(port, variant.agentArgs()));
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(DemoMain.class.getName());
-        command.add("--child");
-        command.add("--port");
-        command.add(Integer.toString(port));
-        command.addAll(options.workloadArgs());
+        int port = ChildJvm.freePort();
+        List<String> childArgs = new ArrayList<>(List.of("--port", Integer.toString(port)));
+        childArgs.addAll(options.workloadArgs());
+        List<String> command = ChildJvm.command(List.of(),
+                variant.agentArgs() == null ? null : ChildJvm.javaAgent(agentJar, options, port, variant.agentArgs()),
+                childArgs);
         Path log = Files.createTempFile("turnstile-demo-child", ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         LiveLine live = LiveLine.onStdout();
@@ -140,41 +124,6 @@ final class Compare {
             if (line.contains("Turnstile") && line.contains("started")) {
                 out.println("    agent: " + line.substring(line.indexOf("Turnstile")));
             }
-        }
-    }
-
-    private String agentArguments(int port, String variantArgs) {
-        StringBuilder args = new StringBuilder("presets=false;providers.mock.hosts=127.0.0.1:" + port
-                + ";providers.mock.limit=" + options.cap + ";priority.turn-idle=2s");
-        if (!variantArgs.isEmpty()) {
-            args.append(';').append(variantArgs);
-        }
-        if (!options.agentArgs.isEmpty()) {
-            args.append(';').append(options.agentArgs);
-        }
-        return args.toString();
-    }
-
-    private Path agentJar() {
-        if (options.agentJar != null) {
-            return Paths.get(options.agentJar).toAbsolutePath();
-        }
-        try {
-            // demo-app/target/turnstile-demo.jar (or demo-app/target/classes) -> agent/target/turnstile-agent.jar
-            Path self = Paths.get(DemoMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path beside = self.getParent().getParent().getParent().resolve("agent/target/turnstile-agent.jar");
-            if (Files.isRegularFile(beside)) {
-                return beside;
-            }
-        } catch (URISyntaxException | NullPointerException | SecurityException e) {
-            // fall through to the working directory
-        }
-        return Paths.get("agent", "target", "turnstile-agent.jar").toAbsolutePath();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

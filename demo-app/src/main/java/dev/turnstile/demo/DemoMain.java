@@ -10,9 +10,12 @@ import dev.turnstile.demo.mock.Sleeper;
 import dev.turnstile.demo.report.Report;
 import dev.turnstile.demo.report.RunSummary;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,9 @@ public final class DemoMain {
 
     static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     static final String PROGRESS_PREFIX = "DEMO-PROGRESS ";
+    /** A replica of {@code --fleet} is ready to start. */
+    static final String READY = "DEMO-READY";
+    static final Duration FLEET_JOIN_TIMEOUT = Duration.ofSeconds(20);
 
     private DemoMain() {
     }
@@ -49,6 +55,9 @@ public final class DemoMain {
                 break;
             case COMPARE:
                 status = new Compare(options, System.out).run();
+                break;
+            case FLEET:
+                status = new Fleet(options, System.out).run();
                 break;
             case HOLD:
                 status = new Hold(options, System.out).run();
@@ -124,16 +133,40 @@ public final class DemoMain {
         return text.toString();
     }
 
-    /** What a child of {@code --compare} does: the same run, reported as machine-readable lines. */
+    /**
+     * What a child of {@code --compare} or {@code --fleet} does: the same run, reported as
+     * machine-readable lines. A replica of {@code --fleet} first waits for its fleet, says it is
+     * ready and starts on its parent's word (a line on stdin), so that all replicas start
+     * together; after its result it stays until its parent closes stdin, so that the replicas
+     * leave the fleet together.
+     */
     private static int child(DemoOptions options) throws Exception {
         Workload workload = options.workload();
+        BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (MockProvider provider = startProvider(options)) {
+            DemoRun run = demoRun(options, workload, provider);
+            if (options.replica) {
+                FleetProbe.View fleet = options.awaitFleet > 0
+                        ? FleetProbe.awaitShared(options.awaitFleet, FLEET_JOIN_TIMEOUT) : FleetProbe.read();
+                emit(fleet.toWire());
+                emit(READY);
+                parent.readLine();
+            }
             long start = System.nanoTime();
-            List<TurnRecord> records = demoRun(options, workload, provider).run(Duration.ofMillis(500),
+            List<TurnRecord> records = run.run(Duration.ofMillis(500),
                     progress -> emit(PROGRESS_PREFIX + progress.toWire()), RUN_TIMEOUT);
             long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            records.forEach(record -> emit(record.toWire()));
+            if (options.replica) {
+                emit(FleetProbe.read().toWire());
+            }
             RunSummary summary = summarize(records, provider, wall);
             emit(summary.toWire());
+            if (options.replica) {
+                while (parent.readLine() != null) {
+                    // until the parent closes stdin
+                }
+            }
             return summary.failedTurns() == 0 && summary.turns() == workload.totalTurns() ? 0 : 1;
         }
     }

@@ -13,7 +13,10 @@ import java.util.Locale;
 /** The command line, parsed once; read-only after {@link #parse}. */
 final class DemoOptions {
 
-    enum Mode { RUN, COMPARE, HOLD, CHILD, HELP }
+    enum Mode { RUN, COMPARE, FLEET, HOLD, CHILD, HELP }
+
+    /** Agents per replica with {@code --fleet} unless {@code --agents} says otherwise: three replicas share one cap. */
+    static final int FLEET_AGENTS = 6;
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java [-javaagent:turnstile-agent.jar=...] -jar turnstile-demo.jar [options]",
@@ -21,10 +24,12 @@ final class DemoOptions {
             "modes (default: run the workload once and report):",
             "  --compare              run the workload three times in child JVMs: without Turnstile, with it",
             "                         (oldest turn first) and with it in FIFO mode; print them side by side",
+            "  --fleet                3 replica JVMs of the workload against one provider, twice: each with",
+            "                         its own limit, then sharing one limit through Redis; side by side",
             "  --hold                 loop the workload until stopped, to watch and steer it over JMX",
             "",
             "workload:",
-            "  --agents N             agents (threads)                                    [16]",
+            "  --agents N             agents (threads); per replica with --fleet          [16; --fleet 6]",
             "  --turns N              turns (tasks) per agent                             [1]",
             "  --calls N              streamed LLM calls per turn                         [5]",
             "  --tokens A..B          tokens per answer                                   [16..32]",
@@ -44,9 +49,14 @@ final class DemoOptions {
             "  --token-interval MS    the mock's pace: one token every MS                 [25]",
             "  --retry-after S        the mock's Retry-After, seconds                     [1]",
             "",
-            "--compare only:",
+            "--compare and --fleet:",
             "  --agent-jar PATH       the agent jar for the child JVMs         [../agent/target/turnstile-agent.jar]",
-            "  --agent-args ARGS      extra agent arguments, KEY=VALUE;KEY=VALUE");
+            "  --agent-args ARGS      extra agent arguments, KEY=VALUE;KEY=VALUE",
+            "",
+            "--fleet only:",
+            "  --replicas N           replica JVMs                                        [3]",
+            "  --redis-url URL        share the limit through this Redis instead of starting one",
+            "  --redis-server PATH    the redis-server to start        [/usr/bin/redis-server, else on PATH]");
 
     Mode mode = Mode.RUN;
     int agents = 16;
@@ -68,6 +78,14 @@ final class DemoOptions {
     long retryAfterSeconds = 1;
     String agentJar;
     String agentArgs = "";
+    int replicas = 3;
+    String redisUrl;
+    String redisServer;
+    /** A child of {@code --fleet}: it says when it is ready, starts on its parent's word and ends when told. */
+    boolean replica;
+    /** In a child of {@code --fleet} sharing the limit: the live replicas of the fleet to wait for before it is ready. */
+    int awaitFleet;
+    private boolean agentsGiven;
 
     static DemoOptions parse(String... args) {
         DemoOptions options = new DemoOptions();
@@ -75,8 +93,10 @@ final class DemoOptions {
             String arg = args[i];
             switch (arg) {
                 case "--compare": options.mode = Mode.COMPARE; continue;
+                case "--fleet": options.mode = Mode.FLEET; continue;
                 case "--hold": options.mode = Mode.HOLD; continue;
                 case "--child": options.mode = Mode.CHILD; continue;
+                case "--replica": options.replica = true; continue;
                 case "-h":
                 case "--help": options.mode = Mode.HELP; continue;
                 default: break;
@@ -86,7 +106,7 @@ final class DemoOptions {
             }
             String value = args[++i];
             switch (arg) {
-                case "--agents": options.agents = positive(arg, value); break;
+                case "--agents": options.agents = positive(arg, value); options.agentsGiven = true; break;
                 case "--turns": options.turns = positive(arg, value); break;
                 case "--calls": options.calls = positive(arg, value); break;
                 case "--tokens": options.tokens = range(arg, value); break;
@@ -105,8 +125,15 @@ final class DemoOptions {
                 case "--retry-after": options.retryAfterSeconds = positive(arg, value); break;
                 case "--agent-jar": options.agentJar = value; break;
                 case "--agent-args": options.agentArgs = value; break;
+                case "--replicas": options.replicas = positive(arg, value); break;
+                case "--redis-url": options.redisUrl = value; break;
+                case "--redis-server": options.redisServer = value; break;
+                case "--await-fleet": options.awaitFleet = positive(arg, value); break;
                 default: throw new IllegalArgumentException("unknown option: " + arg);
             }
+        }
+        if (options.mode == Mode.FLEET && !options.agentsGiven) {
+            options.agents = FLEET_AGENTS;
         }
         return options;
     }

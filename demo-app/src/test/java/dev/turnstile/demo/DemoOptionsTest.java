@@ -53,4 +53,30 @@ class DemoOptionsTest {
         assertThatThrownBy(() -> DemoOptions.parse("--agents")).hasMessageContaining("--agents");
         assertThat(List.of(DemoOptions.USAGE.split("\n"))).anyMatch(line -> line.contains("--compare"));
     }
+
+    @Test
+    void fleetRunsSixAgentsPerReplicaUnlessTold() {
+        DemoOptions fleet = DemoOptions.parse("--fleet", "--redis-url", "redis://cache:6379/0", "--replicas", "4");
+        DemoOptions told = DemoOptions.parse("--fleet", "--agents", "9", "--redis-server", "/opt/redis/bin/redis-server");
+
+        assertThat(fleet.mode).isEqualTo(DemoOptions.Mode.FLEET);
+        assertThat(fleet.agents).isEqualTo(DemoOptions.FLEET_AGENTS);
+        assertThat(fleet.replicas).isEqualTo(4);
+        assertThat(fleet.redisUrl).isEqualTo("redis://cache:6379/0");
+        assertThat(told.agents).isEqualTo(9);
+        assertThat(told.replicas).isEqualTo(3);
+        assertThat(told.redisServer).isEqualTo("/opt/redis/bin/redis-server");
+        assertThat(DemoOptions.parse("--agents", "9", "--fleet").agents).isEqualTo(9);
+        assertThat(DemoOptions.parse().agents).isEqualTo(16);
+    }
+
+    @Test
+    void aReplicaOfTheFleetIsTold() {
+        DemoOptions replica = DemoOptions.parse("--child", "--replica", "--await-fleet", "3");
+
+        assertThat(replica.mode).isEqualTo(DemoOptions.Mode.CHILD);
+        assertThat(replica.replica).isTrue();
+        assertThat(replica.awaitFleet).isEqualTo(3);
+        assertThat(DemoOptions.parse("--child").replica).isFalse();
+    }
 }

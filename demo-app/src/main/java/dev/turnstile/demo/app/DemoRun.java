@@ -21,27 +21,24 @@ import java.util.function.IntSupplier;
 public final class DemoRun {
 
     private final Workload workload;
-    private final String baseUrl;
-    private final String apiKey;
     private final IntSupplier providerServing;
+    private final Map<String, ChatClient> clients = new LinkedHashMap<>();
 
     /**
      * @param providerServing what the provider is serving now, or {@code -1} when that is unknown
      */
     public DemoRun(Workload workload, String baseUrl, String apiKey, IntSupplier providerServing) {
         this.workload = workload;
-        this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
         this.providerServing = providerServing;
+        // built before the clock starts: loading a client stack (and its instrumentation) is no part of a turn
+        for (String stack : workload.stacks()) {
+            clients.put(stack, ChatClients.create(stack, baseUrl, apiKey));
+        }
     }
 
     /** Runs all agents to the end of their turns, or until {@code timeout}; then stops the rest. */
     public List<TurnRecord> run(Duration progressPeriod, Consumer<Progress> progress, Duration timeout)
             throws InterruptedException {
-        Map<String, ChatClient> clients = new LinkedHashMap<>();
-        for (String stack : workload.stacks()) {
-            clients.put(stack, ChatClients.create(stack, baseUrl, apiKey));
-        }
         LiveCounters counters = new LiveCounters();
         List<TurnRecord> records = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
