@@ -18,8 +18,7 @@ final class Faults {
 
     /** What one run of the faults measured; times in ms. */
     static final class Result {
-        Map<String, Long> idleCommands;
-        double idleSeconds;
+        GatedCallCost.Commands idle;
         int replicas;
         final List<Long> failOverMillis = new ArrayList<>();
         long admittedWhileStoppedMillis;
@@ -27,8 +26,8 @@ final class Faults {
         long reclaimMillis;
         final List<String> fleetViews = new ArrayList<>();
 
-        double heartbeatCommandsPerReplicaSecond() {
-            return idleCommands.values().stream().mapToLong(Long::longValue).sum() / (replicas * idleSeconds);
+        double perReplicaSecond(long count) {
+            return count / (replicas * idle.seconds);
         }
     }
 
@@ -54,8 +53,8 @@ final class Faults {
             Map<String, Long> before = redis.commandCalls();
             long start = System.nanoTime();
             TimeUnit.SECONDS.sleep(idleSeconds);
-            result.idleCommands = redis.commandsSince(before);
-            result.idleSeconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> idle = redis.commandsSince(before);
+            result.idle = new GatedCallCost.Commands(idle, (System.nanoTime() - start) / 1e9, 0);
 
             progress.step("fail-over: SIGSTOP to redis-server");
             provider.clearInstantArrivals();

@@ -37,14 +37,17 @@ final class GatedCallCost {
     static final class Latency {
         final long[] local;
         final long[] shared;
+        final long[] ping;
 
-        Latency(long[] local, long[] shared) {
+        Latency(long[] local, long[] shared, long[] ping) {
             this.local = local;
             this.shared = shared;
+            this.ping = ping;
         }
     }
 
     Latency latency(int calls, int warmup, long pauseNanos) throws InterruptedException {
+        redis.flushAll();
         try (InProcessReplica local = InProcessReplica.local(1000);
                 InProcessReplica shared = InProcessReplica.shared(redis.url(), 1000)) {
             progress.step("latency: warm-up, " + warmup + " pairs per backend");
@@ -54,16 +57,27 @@ final class GatedCallCost {
             }
             long[] l = new long[calls];
             long[] s = new long[calls];
+            long[] p = new long[calls];
             for (int done = 0; done < calls; done += BLOCK) {
                 pairs(local.scheduler, l, done, pauseNanos);
                 pairs(shared.scheduler, s, done, pauseNanos);
+                pings(p, done, pauseNanos);
                 if ((done / BLOCK) % 10 == 9) {
                     progress.step("latency: " + (done + BLOCK) + " of " + calls + " pairs per backend");
                 }
             }
             Arrays.sort(l);
             Arrays.sort(s);
-            return new Latency(l, s);
+            Arrays.sort(p);
+            return new Latency(l, s, p);
+        }
+    }
+
+    /** A block of PING round trips from this thread: the floor of any round trip on this machine now. */
+    private void pings(long[] into, int from, long pauseNanos) {
+        for (int i = from; i < Math.min(into.length, from + BLOCK); i++) {
+            into[i] = redis.pingNanos();
+            LockSupport.parkNanos(pauseNanos);
         }
     }
 
@@ -99,13 +113,28 @@ final class GatedCallCost {
             this.calls = calls;
         }
 
-        long total() {
-            return byCommand.values().stream().mapToLong(Long::longValue).sum();
+        /** Round trips: the commands clients sent, not those the scripts ran inside them. */
+        long roundTrips() {
+            return count(true);
+        }
+
+        long insideScripts() {
+            return count(false);
+        }
+
+        long count(String command) {
+            return byCommand.getOrDefault(command, 0L);
+        }
+
+        private long count(boolean sentByClient) {
+            return byCommand.entrySet().stream().filter(e -> RedisProcess.sentByClient(e.getKey()) == sentByClient)
+                    .mapToLong(Map.Entry::getValue).sum();
         }
     }
 
     /** One replica, joined and doing nothing, for {@code seconds}: its heartbeat and the grant reader's waits. */
     Commands idle(int seconds) throws InterruptedException {
+        redis.flushAll();
         try (InProcessReplica replica = InProcessReplica.shared(redis.url(), 8)) {
             progress.step("commands: one idle replica for " + seconds + " s");
             TimeUnit.SECONDS.sleep(1); // past the join
@@ -115,6 +144,7 @@ final class GatedCallCost {
 
     /** One replica, {@code calls} pairs one after the other, nobody else: every call is granted at once. */
     Commands uncontended(int calls, long pauseNanos) throws InterruptedException {
+        redis.flushAll();
         try (InProcessReplica replica = InProcessReplica.shared(redis.url(), 8)) {
             progress.step("commands: " + calls + " uncontended calls");
             pairs(replica.scheduler, new long[BLOCK], 0, pauseNanos); // the first calls seed the provider in Redis
@@ -133,6 +163,7 @@ final class GatedCallCost {
      * {@code holdMicros}, giving it back: nearly every call waits for one another replica frees.
      */
     Commands contended(int calls, int threads, long holdMicros) throws InterruptedException {
+        redis.flushAll(); // the limit of 2 is seeded afresh
         try (InProcessReplica a = InProcessReplica.shared(redis.url(), 2);
                 InProcessReplica b = InProcessReplica.shared(redis.url(), 2)) {
             progress.step("commands: " + calls + " contended calls (2 replicas x " + threads + " threads, limit 2)");

@@ -125,6 +125,32 @@ final class RedisProcess implements AutoCloseable {
         return delta;
     }
 
+    /** Empties Redis, so that the next replicas seed their limits afresh; only while no replica is joined. */
+    void flushAll() {
+        commandCalls(); // opens the kept connection
+        admin.flushAll();
+    }
+
+    /** One PING round trip on the kept connection, in nanoseconds: the floor under any script's. */
+    long pingNanos() {
+        if (admin == null) {
+            admin = connect();
+        }
+        long start = System.nanoTime();
+        admin.ping();
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * Whether a command is a round trip of a client rather than one a Lua script ran inside its
+     * EVALSHA: {@code INFO commandstats} counts both.
+     */
+    static boolean sentByClient(String command) {
+        return command.startsWith("eval") || command.equals("blmpop") || command.equals("ping")
+                || command.startsWith("script|") || command.startsWith("client|") || command.equals("hello")
+                || command.equals("auth") || command.equals("select");
+    }
+
     /** Sends {@code signal} (STOP, CONT) to this server only, by its PID. */
     void signal(String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();

@@ -34,6 +34,7 @@ final class ReplicaFleet {
     List<Member> start(int count, int limit, String agentKey, String label) throws IOException, InterruptedException {
         String options = "redis.url=" + redis.url() + ";providers.fleet.hosts=" + provider.hostPort()
                 + ";providers.fleet.limit=" + limit + ";priority.agent=" + agentKey;
+        redis.flushAll();
         List<Member> members = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
