@@ -10,7 +10,8 @@ import java.util.List;
  * once with oldest turn first ({@code priority.agent=thread}, the default) and once FIFO
  * ({@code priority.agent=none}), in alternating order round by round. Agents start one
  * {@code strideMillis} apart across the whole fleet, dealt round-robin to the replicas, so every
- * replica gets the same mix of early and late agents.
+ * replica gets the same mix of early and late agents; which replica is dealt the first agent turns
+ * with the round.
  */
 final class Fairness {
 
@@ -76,7 +77,7 @@ final class Fairness {
         for (int round = 1; round <= rounds; round++) {
             List<String> order = round % 2 == 1 ? List.of(OLDEST_FIRST, FIFO) : List.of(FIFO, OLDEST_FIRST);
             for (String policy : order) {
-                Burst burst = burst(w, policy, "r" + round + "-" + name(policy));
+                Burst burst = burst(w, policy, round, "r" + round + "-" + name(policy));
                 bursts.add(burst);
                 progress.step("fairness round " + round + " of " + rounds + ", " + name(policy) + ": fleet mean turn "
                         + Math.round(burst.fleetMean()) + " ms, peak in flight " + burst.peakInFlight);
@@ -89,13 +90,15 @@ final class Fairness {
         return OLDEST_FIRST.equals(policy) ? "oldest turn first" : "FIFO";
     }
 
-    private Burst burst(Workload w, String policy, String label) throws IOException, InterruptedException {
+    /** Agent {@code i} of JVM {@code j} starts {@code ((j + round) mod replicas + i × replicas) × stride} in. */
+    private Burst burst(Workload w, String policy, int round, String label) throws IOException, InterruptedException {
         List<Member> members = fleet.start(w.replicas, w.limit, policy, label);
         try {
             provider.takePeak();
             for (Member member : members) {
                 member.send("turns " + w.agentsPerReplica + " " + w.callsPerTurn + " " + w.callMillis + " " + w.toolMillis
-                        + " " + (long) member.index * w.strideMillis + " " + (long) w.replicas * w.strideMillis);
+                        + " " + (long) ((member.index + round) % w.replicas) * w.strideMillis + " "
+                        + (long) w.replicas * w.strideMillis);
             }
             long seconds = 60 + (long) w.replicas * w.agentsPerReplica * w.callsPerTurn * (w.callMillis + w.toolMillis) / 1000;
             List<List<Long>> turns = new ArrayList<>();

@@ -106,7 +106,8 @@ final class FleetReport {
                         + " agents per JVM (a thread each), one turn each of " + w.callsPerTurn + " calls of " + w.callMillis
                         + " ms with a " + w.toolMillis + " ms tool pause between two calls; the "
                         + w.replicas * w.agentsPerReplica + " agents start " + w.strideMillis + " ms apart, dealt "
-                        + "round-robin to the JVMs. Oldest turn first is the default `priority.agent=thread`, FIFO "
+                        + "round-robin to the JVMs (the JVM dealt the first agent turns with the round). Each JVM warms up "
+                        + "(8 threads × 25 calls of 1 ms) before the burst. Oldest turn first is the default `priority.agent=thread`, FIFO "
                         + "`priority.agent=none`; fresh JVMs for every burst, the order of the two alternating round by round. "
                         + "Turn time: first call sent to last answer, measured by the agent's thread.")
                 .blank();

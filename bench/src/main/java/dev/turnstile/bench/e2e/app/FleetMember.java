@@ -19,7 +19,9 @@ import javax.management.ObjectName;
 /**
  * One replica of the fleet benchmark ({@code dev.turnstile.bench.fleet.FleetBench}), run with the
  * agent and {@code turnstile.redis.url}: it waits until the {@code dev.turnstile:type=Fleet}
- * MBean says {@code SHARED}, prints {@code READY}, prints {@code STATE <to> <epoch ms>} at each of
+ * MBean says {@code SHARED}, warms up (threads of its own make calls, so that the first call of a
+ * measured agent does not pay for loading the client and the agent's call path: a cold JVM would
+ * start all its agents' turns at once, whatever their planned start), prints {@code READY}, prints {@code STATE <to> <epoch ms>} at each of
  * the MBean's notifications, and obeys lines on standard input:
  *
  * <ul>
@@ -47,6 +49,7 @@ public final class FleetMember {
         String base = args[0];
         ObjectName fleet = new ObjectName("dev.turnstile:type=Fleet");
         awaitShared(fleet);
+        warmUp(base);
         SERVER.addNotificationListener(fleet, (notification, handback) -> {
             Object to = notification.getUserData() instanceof Map ? ((Map<?, ?>) notification.getUserData()).get("to") : "?";
             System.out.println("STATE " + to + " " + notification.getTimeStamp());
@@ -80,6 +83,21 @@ public final class FleetMember {
                 default:
                     System.out.println("UNKNOWN " + line);
             }
+        }
+    }
+
+    /** 8 threads (agents of their own, whose turns end here) of 25 calls of 1 ms each. */
+    private static void warmUp(String base) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            threads.add(start(() -> {
+                for (int call = 0; call < 25; call++) {
+                    call(base + "/call?ms=1");
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
         }
     }
 
