@@ -147,15 +147,15 @@ final class FleetReport {
                 .line("Pooled over the rounds: oldest turn first, fleet mean " + Markdown.number("%.0f", pooledMean(oldest))
                         + " ms, the JVMs' means within " + percent(pooledDeviation) + " of it; FIFO, fleet mean "
                         + Markdown.number("%.0f", pooledMean(fifo)) + " ms, within " + percent(largestDeviation(fifo))
-                        + ". Oldest first ÷ FIFO: ×" + Markdown.number("%.2f", ratio) + " (rounds: "
+                        + ". Oldest first ÷ FIFO: ×" + Markdown.number("%.3f", ratio) + " (rounds: "
                         + roundRatios.stream().map(r -> "×" + Markdown.number("%.2f", r)).collect(Collectors.joining(", "))
                         + "). Peak of calls in flight at the provider over all bursts: " + peak + " (limit " + w.limit + ").")
                 .blank();
         verdict("fairness, oldest turn first: each JVM's mean turn time within " + percent(pooledDeviation)
                 + " of the fleet mean (pooled over rounds; largest single round " + percent(largestDeviationPerRound(oldest))
                 + "); target ±10 %", pooledDeviation <= 0.10);
-        verdict("oldest turn first vs FIFO across the fleet: mean turn time ×" + Markdown.number("%.2f", ratio)
-                + " (" + Markdown.number("%.0f", (1 - ratio) * 100) + " % lower); target ≥ 30 % lower", ratio <= 0.70);
+        verdict("oldest turn first vs FIFO across the fleet: mean turn time ×" + Markdown.number("%.3f", ratio)
+                + " (" + Markdown.number("%.1f", (1 - ratio) * 100) + " % lower); target ≥ 30 % lower", ratio <= 0.70);
         verdict("shared limit held: peak " + peak + " calls in flight at the provider; limit " + w.limit, peak <= w.limit);
     }
 
