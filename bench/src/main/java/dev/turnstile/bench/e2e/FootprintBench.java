@@ -82,6 +82,9 @@ public final class FootprintBench {
             if (!probe.matches()) {
                 throw new IllegalStateException("unexpected probe output");
             }
+            // before jcmd attaches, which costs the child CPU time of its own
+            double cpuMillis = ProcessHandle.of(child.pid()).flatMap(p -> p.info().totalCpuDuration())
+                    .map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
             ClassLoaderStats stats = ClassLoaderStats.parse(jcmd(child.pid(), "VM.classloader_stats"));
             if (options.has("baseline")) {
                 record(configuration.name(), "sharedLimitsClasses",
@@ -93,6 +96,7 @@ public final class FootprintBench {
             record(configuration.name(), "classes", Double.parseDouble(probe.group(2)));
             record(configuration.name(), "agentClasses", stats.agentClasses());
             record(configuration.name(), "agentMetaspace", stats.agentMetaspaceBytes());
+            record(configuration.name(), "cpu", cpuMillis);
         }
     }
 
@@ -148,6 +152,8 @@ public final class FootprintBench {
         baselineRow(md, "classes loaded (all loaders)", "classes", 1);
         baselineRow(md, "classes of the agent's class loaders", "agentClasses", 1);
         baselineRow(md, "metaspace of the agent's class loaders (KiB)", "agentMetaspace", 1024);
+        baselineRow(md, "CPU time of the probe JVM until it settled (ms, user + system; less sensitive to other load than wall time)",
+                "cpu", 1);
         baselineRow(md, "classes of shared limits (Redis)", "sharedLimitsClasses", 1);
         md.blank();
         double shared = Spread.of(get("turnstile", "sharedLimitsClasses")).max;
