@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,7 +88,8 @@ public final class TurnstileAgent {
             running = new TurnstileAgent(control);
             // Off the premain thread: touching the platform MBeanServer this early would fix JMX and
             // logging choices before the application (an application server, say) made its own.
-            timer.schedule(() -> registerMBeans(control, shared, log), 0);
+            Callable<?> fleetBean = shared == null ? null : fleetBean(shared);
+            timer.schedule(() -> registerMBeans(control, fleetBean, log), 0);
             String started = "Turnstile " + version() + " started" + (dynamic ? " (attached)" : "")
                     + StartLine.describe(config, loaded.problems().size()) + "; clients: " + describeClients(clients)
                     + UngatedLibraries.describe(ClassLoader.getSystemClassLoader());
@@ -123,11 +125,23 @@ public final class TurnstileAgent {
         return control;
     }
 
-    private static void registerMBeans(RuntimeControl control, SharedLimits shared, Logger log) {
+    /**
+     * The Fleet MBean's registration, made only with shared limits: a lambda that captured
+     * {@link SharedLimits} itself would load that class at every start, URL or not (its call site
+     * names the type), which the footprint benchmark saw.
+     */
+    private static Callable<?> fleetBean(SharedLimits shared) {
+        return () -> {
+            FleetBean.register(ManagementFactory.getPlatformMBeanServer(), shared.fleet(), shared.namespace());
+            return null;
+        };
+    }
+
+    private static void registerMBeans(RuntimeControl control, Callable<?> fleetBean, Logger log) {
         try {
             new JmxExporter(ManagementFactory.getPlatformMBeanServer(), control).register();
-            if (shared != null) {
-                FleetBean.register(ManagementFactory.getPlatformMBeanServer(), shared.fleet(), shared.namespace());
+            if (fleetBean != null) {
+                fleetBean.call();
             }
             log.debug("MBeans registered under dev.turnstile");
         } catch (Throwable t) {

@@ -4,33 +4,33 @@ import java.util.List;
 import java.util.Locale;
 
 /** Builds one Markdown fragment of RESULTS.md. */
-final class Markdown {
+public final class Markdown {
 
     private final StringBuilder text = new StringBuilder();
 
-    static String number(String format, double value) {
+    public static String number(String format, double value) {
         return String.format(Locale.ROOT, format, value);
     }
 
-    static String verdict(boolean met) {
+    public static String verdict(boolean met) {
         return met ? "**met**" : "**missed**";
     }
 
-    Markdown line(String line) {
+    public Markdown line(String line) {
         text.append(line).append('\n');
         return this;
     }
 
-    Markdown blank() {
+    public Markdown blank() {
         return line("");
     }
 
-    Markdown row(String... cells) {
+    public Markdown row(String... cells) {
         return line("| " + String.join(" | ", cells) + " |");
     }
 
     /** A header row and its separator; the first {@code textColumns} are left-aligned, the rest (numbers) right. */
-    Markdown header(int textColumns, String... cells) {
+    public Markdown header(int textColumns, String... cells) {
         row(cells);
         StringBuilder separator = new StringBuilder("|");
         for (int i = 0; i < cells.length; i++) {
@@ -39,7 +39,7 @@ final class Markdown {
         return line(separator.toString());
     }
 
-    Markdown list(List<String> items) {
+    public Markdown list(List<String> items) {
         items.forEach(item -> line("- " + item));
         return this;
     }

@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@code --name value} command-line options of the end-to-end benchmarks. */
-final class Options {
+public final class Options {
 
     private final Map<String, String> values = new HashMap<>();
 
-    Options(String[] args) {
+    public Options(String[] args) {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value, got " + args[i]);
@@ -18,7 +18,7 @@ final class Options {
         }
     }
 
-    String text(String name) {
+    public String text(String name) {
         String value = values.get(name);
         if (value == null) {
             throw new IllegalArgumentException("missing option --" + name);
@@ -26,16 +26,16 @@ final class Options {
         return value;
     }
 
-    Path path(String name) {
+    public Path path(String name) {
         return Path.of(text(name));
     }
 
-    int number(String name, int orElse) {
+    public int number(String name, int orElse) {
         String value = values.get(name);
         return value == null ? orElse : Integer.parseInt(value);
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return values.containsKey(name);
     }
 }

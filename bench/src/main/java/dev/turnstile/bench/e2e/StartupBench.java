@@ -16,7 +16,12 @@ import java.util.Map;
  * one discarded round.
  *
  * <pre>java -cp benchmarks.jar dev.turnstile.bench.e2e.StartupBench --agent AGENT_JAR --apps E2E_APPS_JAR
- *      [--otel OTEL_AGENT_JAR] --out FRAGMENT.md --work DIR [--rounds 10]</pre>
+ *      [--otel OTEL_AGENT_JAR] [--baseline EARLIER_AGENT_JAR --baseline-label TEXT] --out FRAGMENT.md --work DIR
+ *      [--rounds 10]</pre>
+ *
+ * With {@code --baseline}, an earlier build of the agent runs in the same rounds, and the current
+ * one is compared with it launch by launch (issue 15: without {@code turnstile.redis.url}, start-up
+ * must not change).
  */
 public final class StartupBench {
 
@@ -63,6 +68,10 @@ public final class StartupBench {
         configurations.add(new Configuration("turnstile", "Turnstile (default configuration)", List.of(turnstile)));
         configurations.add(new Configuration("turnstile-off", "Turnstile with `enabled=false` (installs nothing; "
                 + "for reference)", List.of(turnstile + "=enabled=false")));
+        if (options.has("baseline")) {
+            configurations.add(new Configuration("turnstile-before", "Turnstile " + options.text("baseline-label")
+                    + " (default configuration)", List.of("-javaagent:" + options.path("baseline").toAbsolutePath())));
+        }
         if (options.has("otel") && Files.exists(options.path("otel"))) {
             configurations.add(new Configuration("otel", "OpenTelemetry Java agent " + otelVersion()
                     + " (exporters `none`)", List.of("-javaagent:" + options.path("otel").toAbsolutePath(),
@@ -97,7 +106,7 @@ public final class StartupBench {
     /** A timing means nothing if the agent did not start: each leaves its mark on standard error. */
     private void checkAgentsStarted(List<Configuration> configurations) throws IOException {
         Map<String, String> marks = Map.of("none", "", "turnstile", "started:", "turnstile-off", "is disabled",
-                "otel", "opentelemetry-javaagent");
+                "turnstile-before", "started:", "otel", "opentelemetry-javaagent");
         for (Configuration configuration : configurations) {
             String log = Files.readString(stderr(configuration), StandardCharsets.UTF_8);
             if (!log.contains(marks.get(configuration.name()))) {
@@ -129,6 +138,13 @@ public final class StartupBench {
         List<String> verdicts = new ArrayList<>();
         verdicts.add("Turnstile adds " + Markdown.number("%.0f", added) + " ms → "
                 + Markdown.verdict(added <= MAX_ADDED_MILLIS));
+        if (millis.containsKey("turnstile-before")) {
+            Spread versus = Spread.of(Spread.ratios(millis.get("turnstile"), millis.get("turnstile-before")));
+            Spread more = Spread.of(Spread.differences(millis.get("turnstile"), millis.get("turnstile-before")));
+            verdicts.add("Turnstile now vs " + options.text("baseline-label") + ", launch by launch: ×"
+                    + versus.format("%.2f") + ", " + more.format("%+.0f") + " ms; target: no change (median within ±5 %) → "
+                    + Markdown.verdict(Math.abs(versus.median - 1) <= 0.05));
+        }
         if (millis.containsKey("otel")) {
             double otel = Spread.of(Spread.differences(millis.get("otel"), baseline)).median;
             verdicts.add("OpenTelemetry adds " + Markdown.number("%.0f", otel) + " ms; Turnstile adds "
