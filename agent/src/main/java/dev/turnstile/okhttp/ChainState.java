@@ -34,11 +34,7 @@ public final class ChainState {
     }
 
     public void exit() {
-        if (outer == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(outer);
-        }
+        CURRENT.set(outer); // null rather than remove(), which would allocate the thread's entry again next call
     }
 
     /** False for a call made inside another gated call's chain, whose statuses are muted. */
