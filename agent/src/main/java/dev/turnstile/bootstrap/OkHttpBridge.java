@@ -8,9 +8,6 @@ public final class OkHttpBridge {
 
     /** Implemented by the agent; see {@code dev.turnstile.okhttp}. */
     public interface Hooks {
-        /** An {@code OkHttpClient.Builder} was constructed: make sure it carries our interceptors, once. */
-        void builderCreated(Object builder);
-
         /**
          * Before {@code RealCall.enqueue(callback)}: null to go on untouched; {@code Boolean.TRUE}
          * to skip the enqueue (the call waits for its slot and is enqueued later); anything else is
@@ -19,15 +16,17 @@ public final class OkHttpBridge {
         Object enqueue(Object call, Object callback);
 
         /**
-         * Before {@code RealCall.getResponseWithInterceptorChain()}, with the call's client: null
-         * to go on untouched (the client's own interceptor gates the call, or the call is not
-         * gated); a {@code java.io.IOException} to fail the call with it (interrupted or timed out
-         * while queued); else a passage for {@link #chainEnded}.
+         * Before {@code RealCall.getResponseWithInterceptorChain()}: null to go on untouched (the
+         * call is not gated); a {@code java.io.IOException} to fail the call with it (interrupted
+         * or timed out while queued); else a passage for {@link #chainEnded}.
          */
-        Object chainStarting(Object call, Object client);
+        Object chainStarting(Object call);
 
         /** After the chain: the response to return (its body now ends the call). */
         Object chainEnded(Object passage, Object response, Throwable thrown);
+
+        /** After {@code CallServerInterceptor.intercept}: one attempt's response, as the network gave it. */
+        void attempted(Object response);
 
         /** Before {@code RealCall.execute()}: marks the call as run on this thread; returns what was marked before. */
         Object executing(Object call);
@@ -48,17 +47,6 @@ public final class OkHttpBridge {
         hooks = newHooks;
     }
 
-    public static void builderCreated(Object builder) {
-        Hooks h = hooks;
-        if (h != null) {
-            try {
-                h.builderCreated(builder);
-            } catch (Throwable ignored) {
-                // fail-open: the hook reports its own errors
-            }
-        }
-    }
-
     public static Object enqueue(Object call, Object callback) {
         Hooks h = hooks;
         if (h == null) {
@@ -71,13 +59,13 @@ public final class OkHttpBridge {
         }
     }
 
-    public static Object chainStarting(Object call, Object client) {
+    public static Object chainStarting(Object call) {
         Hooks h = hooks;
         if (h == null) {
             return null;
         }
         try {
-            return h.chainStarting(call, client);
+            return h.chainStarting(call);
         } catch (Throwable t) {
             return null;
         }
@@ -92,6 +80,17 @@ public final class OkHttpBridge {
             return h.chainEnded(passage, response, thrown);
         } catch (Throwable t) {
             return response;
+        }
+    }
+
+    public static void attempted(Object response) {
+        Hooks h = hooks;
+        if (h != null) {
+            try {
+                h.attempted(response);
+            } catch (Throwable ignored) {
+                // fail-open: the hook reports its own errors
+            }
         }
     }
 

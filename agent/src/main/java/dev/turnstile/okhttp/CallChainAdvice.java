@@ -8,10 +8,9 @@ import java.io.IOException;
 
 /**
  * Around {@code RealCall.getResponseWithInterceptorChain}, which every call runs once (execute on
- * the caller's thread, enqueue on a dispatcher thread). It gates a call of a client that carries
- * no interceptor of ours, one built before a dynamic attach; for any other client it does
- * nothing, and its interceptor gates the call. A wait that fails (interrupt, queue timeout) skips
- * the chain, and the call fails with that {@link IOException}.
+ * the caller's thread, enqueue on a dispatcher thread), around all its interceptors, OkHttp's own
+ * retries and redirects: the slot is taken here. A wait that fails (interrupt, queue timeout)
+ * skips the chain, and the call fails with that {@link IOException}.
  */
 public final class CallChainAdvice {
 
@@ -19,9 +18,8 @@ public final class CallChainAdvice {
     }
 
     @Advice.OnMethodEnter(skipOn = IOException.class, suppress = Throwable.class)
-    public static Object enter(@Advice.This Object call,
-                               @Advice.FieldValue(value = "client", typing = Assigner.Typing.DYNAMIC) Object client) {
-        return OkHttpBridge.chainStarting(call, client);
+    public static Object enter(@Advice.This Object call) {
+        return OkHttpBridge.chainStarting(call);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

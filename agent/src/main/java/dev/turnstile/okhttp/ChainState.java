@@ -4,9 +4,9 @@ import dev.turnstile.http.GatedCall;
 import dev.turnstile.http.HeaderLookup;
 
 /**
- * The gated call whose interceptor chain runs on this thread. The network interceptor reports each
- * attempt's status through it; a call made from inside the chain (a client layered on another)
- * sees it and does not take a second slot.
+ * The gated call whose interceptor chain runs on this thread (OkHttp runs a call's whole chain on
+ * one thread). The hook after each attempt reports its status through it; a call made from inside
+ * the chain (a client layered on another) sees it and does not take a second slot.
  */
 public final class ChainState {
 
@@ -34,11 +34,17 @@ public final class ChainState {
     }
 
     public void exit() {
-        if (outer == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(outer);
-        }
+        CURRENT.set(outer); // null rather than remove(), which would allocate the thread's entry again next call
+    }
+
+    /** False for a call made inside another gated call's chain, whose statuses are muted. */
+    public boolean gated() {
+        return call != null;
+    }
+
+    /** Whether an attempt was reported: then the final response need not be. */
+    public boolean attemptSeen() {
+        return attemptSeen;
     }
 
     /** One attempt's response, as the network saw it (redirects and OkHttp's own retries included). */

@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * Behind {@link OkHttpBridge}: finds the {@link OkHttpSupport} next to the OkHttp that made the
- * call (one per class, computed once, so a builder costs one {@code ClassValue} lookup).
+ * call (one per class, computed once, so a call costs one {@code ClassValue} lookup).
  */
 final class OkHttpHooks implements OkHttpBridge.Hooks {
 
@@ -16,22 +16,10 @@ final class OkHttpHooks implements OkHttpBridge.Hooks {
             "dev.turnstile.okhttp.library.OkHttpSupportImpl", "okhttp helpers");
 
     @Override
-    public void builderCreated(Object builder) {
-        try {
-            OkHttpSupport support = supports.of(builder.getClass());
-            if (support != null) {
-                support.configure(builder);
-            }
-        } catch (Throwable t) {
-            FailOpen.report("okhttp builder", t);
-        }
-    }
-
-    @Override
-    public Object chainStarting(Object call, Object client) {
+    public Object chainStarting(Object call) {
         try {
             OkHttpSupport support = supports.of(call.getClass());
-            return support == null ? null : support.chainStarting(call, client);
+            return support == null ? null : support.chainStarting(call);
         } catch (IOException waitFailed) {
             return waitFailed; // interrupted or timed out while queued: the call fails with it
         } catch (Throwable t) {
@@ -47,6 +35,22 @@ final class OkHttpHooks implements OkHttpBridge.Hooks {
         } catch (Throwable t) {
             FailOpen.report("okhttp response", t);
             return response;
+        }
+    }
+
+    @Override
+    public void attempted(Object response) {
+        ChainState state = ChainState.current();
+        if (state == null || !state.gated() || response == null) {
+            return; // no gated call on this thread: the common case costs one thread-local read
+        }
+        try {
+            OkHttpSupport support = supports.of(response.getClass());
+            if (support != null) {
+                support.attempted(state, response);
+            }
+        } catch (Throwable t) {
+            FailOpen.report("okhttp attempt", t);
         }
     }
 

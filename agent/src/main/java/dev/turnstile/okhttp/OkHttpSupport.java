@@ -6,11 +6,11 @@ package dev.turnstile.okhttp;
  */
 public interface OkHttpSupport {
 
-    /** Adds our interceptors to {@code builder} unless they are there already; never adds twice. */
-    void configure(Object builder);
-
     /** See {@link dev.turnstile.bootstrap.OkHttpBridge.Hooks#chainStarting}: null or a {@link CallPassage}; a failed wait throws. */
-    Object chainStarting(Object call, Object client) throws java.io.IOException;
+    Object chainStarting(Object call) throws java.io.IOException;
+
+    /** One attempt's {@code Response} of the gated call whose chain runs on this thread ({@code state}). */
+    void attempted(ChainState state, Object response);
 
     /** See {@link dev.turnstile.bootstrap.OkHttpBridge.Hooks#enqueue}. */
     Object enqueue(Object call, Object callback);

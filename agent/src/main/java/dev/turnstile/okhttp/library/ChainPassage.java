@@ -17,11 +17,19 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One OkHttp call's way through the gate, around its interceptor chain: the slot is taken when
- * the chain starts and handed to the response body when it ends. Two doors use it: our
- * application interceptor (clients built after the agent started) and the advice around
- * {@code RealCall.getResponseWithInterceptorChain} (clients built before a dynamic attach, which
- * carry no interceptor of ours). Both wrap the same span of a call, so they behave alike.
+ * One OkHttp call's way through the gate, around its interceptor chain (the advice around
+ * {@code RealCall.getResponseWithInterceptorChain}): the slot is taken when the chain starts and
+ * handed to the response body when it ends.
+ *
+ * <p>Why around the whole chain: it runs once per call, so OkHttp's own retries and redirects, and
+ * the application's interceptors, stay inside the call's one slot, as the provider sees one
+ * logical request. SDK retries (Anthropic, OpenAI) are new calls and wait in the queue again, as
+ * the README promises. Each attempt's status is reported from after
+ * {@code CallServerInterceptor.intercept} through {@link ChainState}; waiting there, after a
+ * connection is taken, would hold a pooled connection, and a retry would need a second slot.
+ *
+ * <p>A synchronous call waits for its slot here, on the caller's thread. An enqueued call got its
+ * slot before OkHttp saw it (see {@code DeferredEnqueue}): a dispatcher thread never waits here.
  */
 final class ChainPassage implements CallPassage {
 
@@ -132,7 +140,9 @@ final class ChainPassage implements CallPassage {
             return response;
         }
         try {
-            state.finalResponse(response.code(), response::header);
+            if (!state.attemptSeen()) {
+                state.finalResponse(response.code(), response::header); // a cached answer, say
+            }
             ResponseBody body = response.body();
             if (body == null || body.contentLength() == 0) {
                 gated.complete(); // nothing to read: the exchange is over

@@ -1,6 +1,6 @@
 /**
- * The OkHttp side of gating, written against OkHttp's own types: the application interceptor
- * that holds one slot per call, the network interceptor that reports every attempt's status, the
+ * The OkHttp side of gating, written against OkHttp's own types: the passage that holds one
+ * slot per call around its interceptor chain, the report of every attempt's status, the
  * response body and source that release the slot at the end of the body, and the enqueue of a
  * call once its slot is granted, so OkHttp's dispatcher never waits.
  *

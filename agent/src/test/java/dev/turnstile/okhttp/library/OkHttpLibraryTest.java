@@ -9,10 +9,10 @@ import dev.turnstile.core.time.ExecutorTimerService;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.okhttp.CallPassage;
+import dev.turnstile.okhttp.ChainState;
 import dev.turnstile.okhttp.OkHttpCalls;
 import dev.turnstile.okhttp.TestGate;
 import okhttp3.Call;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -32,7 +32,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 class OkHttpLibraryTest {
 
@@ -65,90 +64,100 @@ class OkHttpLibraryTest {
         return call;
     }
 
-    @Test
-    void aBuilderKeepsOneOfOurInterceptorsFirstHoweverOftenItIsConfigured() {
-        OkHttpSupportImpl support = new OkHttpSupportImpl();
-        Interceptor app = chain -> chain.proceed(chain.request());
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        support.configure(builder);
-        builder.addInterceptor(app);
-        OkHttpClient client = builder.build();
-        for (int i = 0; i < 10; i++) {
-            OkHttpClient.Builder rebuilt = client.newBuilder();
-            support.configure(rebuilt); // the hook runs once per constructor: twice for newBuilder()
-            support.configure(rebuilt);
-            client = rebuilt.build();
-        }
-        assertThat(client.interceptors()).hasSize(2).last().isSameAs(app);
-        assertThat(client.interceptors().get(0)).isInstanceOf(GatingInterceptor.class);
-        assertThat(client.networkInterceptors()).hasSize(1).first().isInstanceOf(AttemptInterceptor.class);
-    }
-
-    private static Call callTo(OkHttpClient client) {
-        return client.newCall(new Request.Builder().url("https://llm.example/v1/messages")
+    private static Call callTo(OkHttpClient client, String host) {
+        return client.newCall(new Request.Builder().url("https://" + host + "/v1/messages")
                 .post(RequestBody.create("{}", null)).build());
     }
 
-    @Test
-    void aCallOfAClientCarryingOurInterceptorIsLeftToIt() throws IOException {
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        new OkHttpSupportImpl().configure(builder);
-        OkHttpClient client = builder.build();
-
-        assertThat(new OkHttpSupportImpl().chainStarting(callTo(client), client)).isNull();
-        assertThat(inFlight()).isZero();
+    private static Response answer(Call call, int code, String retryAfter) {
+        Response.Builder answer = new Response.Builder().request(call.request()).protocol(Protocol.HTTP_1_1)
+                .code(code).message("-").body(ResponseBody.create("data: 1\n\n", null));
+        return retryAfter == null ? answer.build() : answer.header("Retry-After", retryAfter).build();
     }
 
     @Test
-    void aCallOfAClientBuiltBeforeTheAttachHoldsItsSlotToTheEndOfItsBody() throws IOException {
+    void aCallToAHostNoProviderOwnsIsLeftAlone() throws IOException {
         TestGate.use(gate);
-        OkHttpClient early = new OkHttpClient.Builder().build(); // no hook ran: no interceptor of ours
-        Call call = callTo(early);
+        OkHttpClient client = new OkHttpClient.Builder().build();
 
-        CallPassage passage = (CallPassage) new OkHttpSupportImpl().chainStarting(call, early);
+        assertThat(new OkHttpSupportImpl().chainStarting(callTo(client, "example.org"))).isNull();
+        assertThat(ChainState.current()).isNull();
+        assertThat(client.interceptors()).as("nothing added to the client").isEmpty();
+    }
+
+    @Test
+    void aCallHoldsItsSlotToTheEndOfItsBody() throws IOException {
+        TestGate.use(gate);
+        OkHttpClient client = new OkHttpClient.Builder().build();
+        Call call = callTo(client, "llm.example");
+
+        CallPassage passage = (CallPassage) new OkHttpSupportImpl().chainStarting(call);
         assertThat(inFlight()).isEqualTo(1);
-        Response answered = new Response.Builder().request(call.request()).protocol(Protocol.HTTP_1_1)
-                .code(200).message("OK").body(ResponseBody.create("data: 1\n\n", null)).build();
-        Response handedOn = (Response) passage.ended(answered, null);
+        Response handedOn = (Response) passage.ended(answer(call, 200, null), null);
         assertThat(inFlight()).isEqualTo(1);
         assertThat(handedOn.body().string()).isEqualTo("data: 1\n\n");
         assertThat(inFlight()).isZero();
+        assertThat(ChainState.current()).isNull();
     }
 
     @Test
-    void aFailedChainOfAClientBuiltBeforeTheAttachReleasesItsSlot() throws IOException {
+    void aFailedChainReleasesItsSlot() throws IOException {
         TestGate.use(gate);
-        OkHttpClient early = new OkHttpClient.Builder().build();
+        OkHttpClient client = new OkHttpClient.Builder().build();
 
-        CallPassage passage = (CallPassage) new OkHttpSupportImpl().chainStarting(callTo(early), early);
+        CallPassage passage = (CallPassage) new OkHttpSupportImpl().chainStarting(callTo(client, "llm.example"));
         assertThat(inFlight()).isEqualTo(1);
         passage.ended(null, new IOException("connection reset"));
         assertThat(inFlight()).isZero();
+    }
+
+    /** A 429 that OkHttp follows up on its own (a retry, a redirect) never reaches the chain's end: the attempt reports it. */
+    @Test
+    void anAttemptsStatusReachesTheGateThoughTheChainEndsWithAnother() throws IOException {
+        TestGate.use(gate);
+        OkHttpSupportImpl support = new OkHttpSupportImpl();
+        Call call = callTo(new OkHttpClient.Builder().build(), "llm.example");
+        CallPassage passage = (CallPassage) support.chainStarting(call);
+
+        support.attempted(ChainState.current(), answer(call, 429, "7"));
+        ((Response) passage.ended(answer(call, 200, null), null)).close();
+
+        assertThat(scheduler.snapshot().provider("t").pauseRemainingMillis()).isBetween(1L, 7_000L);
+    }
+
+    /** A client layered on another: the inner call runs inside the outer call's chain and slot (limit 1). */
+    @Test
+    void aCallMadeInsideAGatedCallsChainTakesNoSecondSlot() throws IOException {
+        TestGate.use(gate);
+        OkHttpSupportImpl support = new OkHttpSupportImpl();
+        OkHttpClient client = new OkHttpClient.Builder().build();
+        Call outer = callTo(client, "llm.example");
+        CallPassage outerPassage = (CallPassage) support.chainStarting(outer);
+
+        Call inner = callTo(client, "llm.example");
+        CallPassage innerPassage = (CallPassage) support.chainStarting(inner);
+        assertThat(inFlight()).isEqualTo(1);
+        assertThat(ChainState.current().gated()).as("the inner call's statuses are muted").isFalse();
+        innerPassage.ended(answer(inner, 200, null), null);
+
+        assertThat(ChainState.current().gated()).isTrue();
+        outerPassage.ended(null, new IOException("gone"));
+        assertThat(inFlight()).isZero();
+        assertThat(ChainState.current()).isNull();
     }
 
     /** Found by the soak: an interrupt during OkHttp 5's connect escapes as a checked InterruptedException. */
     @Test
     void aCallFailingWithACheckedExceptionReleasesTheSlot() throws IOException {
         GatedCall gated = acquired();
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        new OkHttpSupportImpl().configure(builder);
-        OkHttpClient client = builder.addInterceptor(chain -> {
-            throw OkHttpLibraryTest.<RuntimeException>sneaky(new InterruptedException());
-        }).build();
-        Call call = client.newCall(new Request.Builder().url("https://llm.example/v1/messages")
-                .post(RequestBody.create("{}", null)).build());
+        Call call = callTo(new OkHttpClient.Builder().build(), "llm.example");
         OkHttpCalls.granted(call, gated); // as if the call had waited for its slot in the queue
 
-        Throwable thrown = catchThrowable(call::execute);
+        CallPassage passage = (CallPassage) new OkHttpSupportImpl().chainStarting(call);
+        passage.ended(null, new InterruptedException());
 
-        assertThat(thrown).isInstanceOf(InterruptedException.class);
         assertThat(inFlight()).isZero();
         assertThat(gated.isEnded()).isTrue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Throwable> T sneaky(Throwable checked) throws T {
-        throw (T) checked;
     }
 
     @Test
