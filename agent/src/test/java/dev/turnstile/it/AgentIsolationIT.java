@@ -5,11 +5,13 @@ import dev.turnstile.it.apps.WaitingApp;
 import dev.turnstile.it.support.ChildJvm;
 import dev.turnstile.it.support.Jdks;
 import dev.turnstile.it.support.MockLlmServer;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,9 +30,11 @@ class AgentIsolationIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void theApplicationSeesOnlyTheBridgeAndItsOwnLibrariesKeepWorking(Path jdk) throws Exception {
+    void theApplicationSeesOnlyTheBridgeAndItsOwnLibrariesKeepWorking(Path jdk, @TempDir Path logs) throws Exception {
+        Path classLoads = logs.resolve("class-load.log");
         try (MockLlmServer server = new MockLlmServer();
-             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 2).agentArgs(), List.of(), IsolationApp.class,
+             ChildJvm child = ChildJvm.start(jdk, AbstractClientIT.gating(server, 2).agentArgs(),
+                     List.of("-Xlog:class+load=info:file=" + classLoads), IsolationApp.class,
                      "jdk", "parallel", server.url("/v1/stream?events=3&delayMs=50"), server.url("/v1/chat"), "6")) {
             child.awaitExit(TIMEOUT);
 
@@ -51,6 +55,9 @@ class AgentIsolationIT {
                     .singleElement().satisfies(line -> assertThat(line).contains("limits test=2",
                             "clients: jdk-httpclient, urlconnection, okhttp, apache-httpclient5, apache-httpclient5-async, "
                                     + "apache-httpclient4"));
+            assertThat(Files.readAllLines(classLoads)).as("without turnstile.redis.url nothing of Redis is loaded")
+                    .anyMatch(line -> line.contains("dev.turnstile.agent.TurnstileAgent "))
+                    .noneMatch(line -> line.contains("dev.turnstile.redis.") || line.contains("dev.turnstile.shaded.redis."));
         }
     }
 
