@@ -42,6 +42,7 @@ public final class RedisSlotBackend implements SlotBackend, SchedulerListener, A
     private SlotScheduler scheduler;
 
     public RedisSlotBackend(RedisConnections connections, String namespace, FleetTimings timings) {
+        ledger.liveInstances = timings.expectedInstances(); // until a heartbeat counts them
         this.link = new FleetLink(new FleetLink.Parts(queue, membership, handover, news), connections, namespace,
                 timings);
     }
