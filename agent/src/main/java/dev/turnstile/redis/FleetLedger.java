@@ -33,6 +33,8 @@ final class FleetLedger {
     volatile FleetState state = FleetState.REJOINING;
     int liveInstances = 1;
     int globalLimit;
+    /** A global limit written here that Redis has not confirmed yet: pushed again on rejoin. */
+    boolean globalUnsent;
     int globalHeld;
 
     boolean shared() {
@@ -63,13 +65,17 @@ final class FleetLedger {
                 id -> new ProviderBook(id, settings.limit(), settings.maxHold().toMillis()));
     }
 
-    /** Forgets every member in Redis: they belong to an incarnation the next join purges. Under the lock. */
+    /**
+     * Forgets every member in Redis (they belong to an incarnation the next join purges) and the
+     * changes queued for it. Under the lock.
+     */
     void forgetMembers() {
         memberOf.clear();
         ticketOf.clear();
         earlyNotices.clear();
         for (ProviderBook book : books.values()) {
             book.members.clear();
+            book.changesUnsent = 0; // the queue that held them is cleared
         }
     }
 

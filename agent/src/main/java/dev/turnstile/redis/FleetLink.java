@@ -178,18 +178,35 @@ final class FleetLink implements Runnable {
     }
 
     void pause(String provider, long millis) {
-        timed(() -> slots.pause(provider, millis));
+        answered(timed(() -> slots.pause(provider, millis)));
+        news.changeSent(provider, false);
+    }
+
+    void resume(String provider) {
+        answered(timed(() -> slots.resume(provider)));
+        news.changeSent(provider, true);
+    }
+
+    void rateLimited(String provider, int loweredTo, long recoveryMillis) {
+        answered(timed(() -> slots.rateLimited(provider, loweredTo, recoveryMillis)));
+        news.changeSent(provider, false);
     }
 
     void setLimit(String provider, int limit) {
-        if (timed(() -> slots.setLimit(provider, limit)) < 0) {
-            throw new Lost(FleetSlots.Status.EPOCH_LOST);
-        }
+        answered(timed(() -> slots.setLimit(provider, limit)));
         news.limitSent(provider, limit);
     }
 
     void setGlobalLimit(int limit) {
-        timed(() -> slots.setLimit(null, limit));
+        answered(timed(() -> slots.setLimit(null, limit)));
+        news.globalLimitSent(limit);
+    }
+
+    /** A script that answers a number answers -1 when the epoch is lost. */
+    private static void answered(long number) {
+        if (number < 0) {
+            throw new Lost(FleetSlots.Status.EPOCH_LOST);
+        }
     }
 
     // ---------------------------------------------------------------- heartbeat, fall-back, rejoin
@@ -249,17 +266,30 @@ final class FleetLink implements Runnable {
                 long pauseLeft = TimeUnit.NANOSECONDS.toMillis(book.pauseUntilNanos - System.nanoTime());
                 if (book.pauseUntilNanos != 0 && pauseLeft > 0) {
                     timed(() -> slots.pause(book.id, pauseLeft));
+                } else if (book.resumeUnsent) {
+                    resume(book.id);
                 }
             }
-            int global = membership.globalLimitForRejoin();
-            if (global > 0) {
-                timed(() -> slots.setLimit(null, global));
-            }
+            rejoinGlobalLimit();
             beat();
             reader.follow(next);
             membership.rejoined(adopted, reason);
         } catch (RuntimeException failure) {
             fallBack(failure);
+        }
+    }
+
+    /**
+     * A global limit written here while away is the fleet's from now on (the last writer wins);
+     * otherwise this JVM's configured one seeds a fleet that has none, and the heartbeat brings
+     * the fleet's to the others.
+     */
+    private void rejoinGlobalLimit() {
+        FleetMembership.GlobalLimit global = membership.globalLimitForRejoin();
+        if (global.unsent()) {
+            setGlobalLimit(global.limit());
+        } else if (global.limit() > 0) {
+            timed(() -> slots.seedLimit(null, global.limit()));
         }
     }
 

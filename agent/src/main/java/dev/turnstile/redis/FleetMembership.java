@@ -96,6 +96,7 @@ final class FleetMembership {
                 ProviderBook copy = new ProviderBook(book.id, book.limit, book.maxHoldMillis);
                 copy.held = book.held;
                 copy.limitUnsent = book.limitUnsent;
+                copy.resumeUnsent = book.resumeUnsent;
                 copy.pauseUntilNanos = book.pausedAt(nanos) ? book.pauseUntilNanos : 0;
                 copies.add(copy);
             }
@@ -105,10 +106,29 @@ final class FleetMembership {
         }
     }
 
-    int globalLimitForRejoin() {
+    /** This JVM's global limit, and whether it was written here and not yet confirmed by Redis. */
+    static final class GlobalLimit {
+        private final int limit;
+        private final boolean unsent;
+
+        GlobalLimit(int limit, boolean unsent) {
+            this.limit = limit;
+            this.unsent = unsent;
+        }
+
+        int limit() {
+            return limit;
+        }
+
+        boolean unsent() {
+            return unsent;
+        }
+    }
+
+    GlobalLimit globalLimitForRejoin() {
         ledger.lock.lock();
         try {
-            return ledger.globalLimit;
+            return new GlobalLimit(ledger.globalLimit, ledger.globalUnsent);
         } finally {
             ledger.lock.unlock();
         }

@@ -10,6 +10,7 @@ import dev.turnstile.core.SlotTicket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Provider limits shared by every JVM of a namespace through Redis: a {@link SlotBackend} whose
@@ -129,16 +130,38 @@ public final class RedisSlotBackend implements SlotBackend, SchedulerListener, A
             if (member != null && ledger.shared()) {
                 long cooldownMillis = TimeUnit.NANOSECONDS.toMillis(cooldownNanos);
                 queue.add(link -> link.release(book.id, member, cooldownMillis));
+            } else if (cooldownNanos > 0 && ledger.state == FleetState.LOCAL) {
+                coolDown(book, cooldownNanos);
             }
         } finally {
             ledger.lock.unlock();
         }
     }
 
+    /** While local, a released slot of the provider counts until its cooldown ends, as Redis would count it. */
+    private void coolDown(ProviderBook book, long cooldownNanos) {
+        book.coolingDown++;
+        scheduler.timer().schedule(() -> {
+            ledger.lock.lock();
+            try {
+                book.coolingDown--;
+            } finally {
+                ledger.lock.unlock();
+            }
+            localShare.dispatch();
+        }, cooldownNanos);
+    }
+
     /** Shared, Redis dispatches; local, the share decides here. */
     @Override
     public void dispatch() {
         localShare.dispatch();
+    }
+
+    /** Shared or rejoining, Redis takes a lowered limit back up, once for the fleet; local, this JVM does. */
+    @Override
+    public boolean raisesLimits() {
+        return ledger.state != FleetState.LOCAL;
     }
 
     // ---------------------------------------------------------------- SchedulerListener, no lock held
@@ -153,22 +176,29 @@ public final class RedisSlotBackend implements SlotBackend, SchedulerListener, A
                 if (!book.pausedAt(until)) {
                     book.pauseUntilNanos = until;
                 }
+                book.resumeUnsent = false;
             }
             if (!news.isApplying()) {
-                queue.add(link -> link.pause(provider, millis));
+                send(book, link -> link.pause(provider, millis));
             }
         } finally {
             ledger.lock.unlock();
         }
     }
 
+    /** Ended here: by an operator (sent to the fleet) or by its own timer. */
     @Override
     public void resumed(String provider) {
         ledger.lock.lock();
         try {
             ProviderBook book = ledger.books.get(provider);
+            boolean early = book != null && book.pausedAt(System.nanoTime() + FleetNews.SAME_PAUSE_NANOS);
             if (book != null) {
                 book.pauseUntilNanos = 0;
+            }
+            if (early && !news.isApplying()) {
+                book.resumeUnsent = true;
+                send(book, link -> link.resume(provider));
             }
         } finally {
             ledger.lock.unlock();
@@ -178,16 +208,16 @@ public final class RedisSlotBackend implements SlotBackend, SchedulerListener, A
 
     @Override
     public void limitChanged(String provider, int oldLimit, int newLimit, boolean adaptive) {
-        if (adaptive) {
-            return; // the adaptive lowering stays with the JVM that saw the rate limits
-        }
         ledger.lock.lock();
         try {
             ProviderBook book = ledger.books.get(provider);
             if (book != null) {
-                book.limit = newLimit;
+                book.effective = newLimit; // the fleet's when it came from Redis; this JVM's own while local
+                if (!adaptive) {
+                    book.limit = newLimit;
+                }
             }
-            if (!news.isApplying()) {
+            if (!adaptive && !news.isApplying()) {
                 if (book != null) {
                     book.limitUnsent = true;
                 }
@@ -197,6 +227,26 @@ public final class RedisSlotBackend implements SlotBackend, SchedulerListener, A
             ledger.lock.unlock();
         }
         localShare.dispatch();
+    }
+
+    /** Redis lowers the fleet's limit in force once per pause episode, and restarts its quiet period. */
+    @Override
+    public void rateLimited(String provider, int limitBefore, int limitAfter) {
+        long recoveryMillis = scheduler.currentSettings().adaptiveRecovery().toMillis();
+        int loweredTo = limitAfter < limitBefore ? limitAfter : 0;
+        ledger.lock.lock();
+        try {
+            send(ledger.books.get(provider), link -> link.rateLimited(provider, loweredTo, recoveryMillis));
+        } finally {
+            ledger.lock.unlock();
+        }
+    }
+
+    /** Queues a change of the provider's pause or limit in force; until Redis answers, heartbeats do not undo it here. */
+    private void send(ProviderBook book, Consumer<FleetLink> change) {
+        if (queue.add(change) && book != null) {
+            book.changesUnsent++;
+        }
     }
 
     // ---------------------------------------------------------------- reading

@@ -22,12 +22,14 @@ final class ScriptQueue {
         this.work = ledger.lock.newCondition();
     }
 
-    /** Queues a script for the link thread if shared. The caller holds the ledger's lock. */
-    void add(Consumer<FleetLink> command) {
-        if (ledger.shared()) {
-            commands.add(command);
-            work.signal();
+    /** Queues a script for the link thread if shared; false if not. The caller holds the ledger's lock. */
+    boolean add(Consumer<FleetLink> command) {
+        if (!ledger.shared()) {
+            return false;
         }
+        commands.add(command);
+        work.signal();
+        return true;
     }
 
     /** {@link #add}, taking the ledger's lock itself. */
