@@ -60,7 +60,8 @@ final class FleetNews {
             known.forEach(ledger::book);
             if (global != ledger.globalLimit) {
                 ledger.globalLimit = global; // changed here over JMX: the fleet's global limit from now on
-                ledger.globalUnsent = queue.add(link -> link.setGlobalLimit(global)) || ledger.globalUnsent;
+                ledger.globalUnsent = true;
+                queue.add(link -> link.setGlobalLimit(global));
             } else if (!ledger.globalUnsent && tick.globalLimit() != global) {
                 int fleetGlobal = tick.globalLimit(); // written in another JVM
                 apply.add(() -> followGlobalLimit(fleetGlobal));

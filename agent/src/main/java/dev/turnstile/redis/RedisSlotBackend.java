@@ -87,7 +87,8 @@ public final class RedisSlotBackend implements SlotBackend, SchedulerListener, A
             ledger.book(settings);
             ledger.waiting.add(ticket);
             if (global != ledger.globalLimit) {
-                ledger.globalLimit = global;
+                ledger.globalLimit = global; // written here: the fleet's from now on
+                ledger.globalUnsent = true;
                 queue.add(link -> link.setGlobalLimit(global));
             }
             if (ledger.shared()) {
