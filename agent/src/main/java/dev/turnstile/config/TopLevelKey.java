@@ -65,7 +65,16 @@ enum TopLevelKey {
             draft -> draft.config.redisPassword().isPresent() ? "(set)" : "none"),
     REDIS_NAMESPACE("redis.namespace",
             (draft, raw) -> draft.config.redisNamespace(raw),
-            draft -> draft.config.redisNamespace());
+            draft -> draft.config.redisNamespace()),
+    REDIS_TIMEOUT("redis.timeout",
+            (draft, raw) -> draft.config.redisTimeout(ValueParsers.redisTimeout(raw)),
+            draft -> Durations.format(draft.config.redisTimeout())),
+    REDIS_LEASE("redis.lease",
+            (draft, raw) -> draft.config.redisLease(ValueParsers.redisLease(raw)),
+            draft -> Durations.format(draft.config.redisLease())),
+    REDIS_EXPECTED_INSTANCES("redis.expected-instances",
+            (draft, raw) -> draft.config.redisExpectedInstances(ValueParsers.expectedInstances(raw)),
+            draft -> String.valueOf(draft.config.redisExpectedInstances()));
 
     /** Set by the user only: never written back by the persister (a password must not land in a file). */
     boolean userOnly() {

@@ -45,6 +45,9 @@ public final class TurnstileConfig {
     private final Optional<RedisUrl> redisUrl;
     private final Optional<String> redisPassword;
     private final String redisNamespace;
+    private final Duration redisTimeout;
+    private final Duration redisLease;
+    private final int redisExpectedInstances;
 
     private TurnstileConfig(Builder builder) {
         enabled = builder.enabled;
@@ -62,6 +65,9 @@ public final class TurnstileConfig {
         redisUrl = builder.redisUrl;
         redisPassword = builder.redisPassword;
         redisNamespace = builder.redisNamespace;
+        redisTimeout = builder.redisTimeout;
+        redisLease = builder.redisLease;
+        redisExpectedInstances = builder.redisExpectedInstances;
     }
 
     private static Map<String, ProviderConfig> inCanonicalOrder(Collection<ProviderConfig> providers, boolean presets) {
@@ -177,7 +183,8 @@ public final class TurnstileConfig {
 
     /** Shared limits through Redis; empty (the default) when {@code turnstile.redis.url} is not set. */
     public Optional<RedisSettings> redis() {
-        return redisUrl.map(url -> new RedisSettings(url, redisPassword, redisNamespace));
+        return redisUrl.map(url -> new RedisSettings(url, redisPassword, redisNamespace,
+                new RedisSettings.Timings(redisTimeout, redisLease, redisExpectedInstances)));
     }
 
     public TurnstileConfig withEnabled(boolean enabled) {
@@ -214,14 +221,16 @@ public final class TurnstileConfig {
                 && turnIdle.equals(that.turnIdle) && backoff.equals(that.backoff)
                 && releaseCooldown.equals(that.releaseCooldown) && logLevel.equals(that.logLevel)
                 && configFile.equals(that.configFile) && redisUrl.equals(that.redisUrl)
-                && redisPassword.equals(that.redisPassword) && redisNamespace.equals(that.redisNamespace);
+                && redisPassword.equals(that.redisPassword) && redisNamespace.equals(that.redisNamespace)
+                && redisTimeout.equals(that.redisTimeout) && redisLease.equals(that.redisLease)
+                && redisExpectedInstances == that.redisExpectedInstances;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(enabled, presets, providers, globalLimit, agentIdentity, turnHeader, turnIdle,
                 backoff, releaseCooldown, logLevel, configFile, persist,
-                redisUrl, redisPassword, redisNamespace);
+                redisUrl, redisPassword, redisNamespace, redisTimeout, redisLease, redisExpectedInstances);
     }
 
     @Override
@@ -253,6 +262,9 @@ public final class TurnstileConfig {
         private Optional<RedisUrl> redisUrl = Optional.empty();
         private Optional<String> redisPassword = Optional.empty();
         private String redisNamespace = RedisSettings.DEFAULT_NAMESPACE;
+        private Duration redisTimeout = RedisSettings.Timings.DEFAULTS.timeout();
+        private Duration redisLease = RedisSettings.Timings.DEFAULTS.lease();
+        private int redisExpectedInstances = RedisSettings.Timings.DEFAULTS.expectedInstances();
 
         private Builder() {
             for (ProviderConfig preset : Presets.all()) {
@@ -276,6 +288,9 @@ public final class TurnstileConfig {
             redisUrl = config.redisUrl;
             redisPassword = config.redisPassword;
             redisNamespace = config.redisNamespace;
+            redisTimeout = config.redisTimeout;
+            redisLease = config.redisLease;
+            redisExpectedInstances = config.redisExpectedInstances;
         }
 
         public Builder enabled(boolean enabled) {
@@ -382,6 +397,39 @@ public final class TurnstileConfig {
         public Builder redisNamespace(String redisNamespace) {
             this.redisNamespace = RedisSettings.namespace(Checks.notNull(redisNamespace, "Redis namespace"));
             return this;
+        }
+
+        /** The bound on one Redis round trip. */
+        public Builder redisTimeout(Duration redisTimeout) {
+            this.redisTimeout = RedisSettings.Timings.timeout(Checks.notNull(redisTimeout, "Redis timeout"),
+                    Durations.format(redisTimeout));
+            return this;
+        }
+
+        /** How long a JVM's lease in Redis lasts; its heartbeat beats ten times per lease. */
+        public Builder redisLease(Duration redisLease) {
+            this.redisLease = RedisSettings.Timings.lease(Checks.notNull(redisLease, "Redis lease"),
+                    Durations.format(redisLease));
+            return this;
+        }
+
+        /** The JVMs a JVM that never reached Redis assumes for its local share. */
+        public Builder redisExpectedInstances(int redisExpectedInstances) {
+            this.redisExpectedInstances = RedisSettings.Timings.expectedInstances(redisExpectedInstances,
+                    String.valueOf(redisExpectedInstances));
+            return this;
+        }
+
+        Duration redisTimeout() {
+            return redisTimeout;
+        }
+
+        Duration redisLease() {
+            return redisLease;
+        }
+
+        int redisExpectedInstances() {
+            return redisExpectedInstances;
         }
 
         Optional<RedisUrl> redisUrl() {

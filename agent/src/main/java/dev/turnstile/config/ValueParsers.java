@@ -39,6 +39,21 @@ final class ValueParsers {
         return wholeNumber(raw, "limit", Checks.LIMIT_EXPECTED);
     }
 
+    /** The JVMs assumed before Redis was ever reached: a whole number ≥ 1. */
+    static int expectedInstances(String raw) {
+        return RedisSettings.Timings.expectedInstances(
+                wholeNumber(raw, "number of expected instances", RedisSettings.Timings.EXPECTED_INSTANCES_EXPECTED),
+                Checks.quote(raw));
+    }
+
+    static Duration redisTimeout(String raw) {
+        return RedisSettings.Timings.timeout(Durations.parse(raw), Checks.quote(raw));
+    }
+
+    static Duration redisLease(String raw) {
+        return RedisSettings.Timings.lease(Durations.parse(raw), Checks.quote(raw));
+    }
+
     static int breakerFailures(String raw) {
         return wholeNumber(raw, "breaker failure count", Checks.BREAKER_FAILURES_EXPECTED);
     }

@@ -44,7 +44,22 @@ final class Backpressure {
         int before = provider.limit.limit();
         provider.limit.onRateLimited(permit.grantedNanos, now);
         limitMoved(provider, before);
+        int after = provider.limit.limit();
+        lock.outbox().event(l -> l.rateLimited(provider.id, before, after));
         awaitQuietPeriod(provider, now);
+    }
+
+    /** The backend's store moved the limit in force (several JVMs share it): the policy follows. */
+    void limitFollowed(ProviderState provider, int limitInForce) {
+        long now = lock.now();
+        int before = provider.limit.limit();
+        provider.limit.follow(limitInForce, now);
+        if (limitMoved(provider, before)) {
+            if (provider.limit.limit() > before) {
+                backend.dispatch();
+            }
+            awaitQuietPeriod(provider, now);
+        }
     }
 
     /** A rate-limited answer's late hint (from its body): the pause lasts at least that long. */
@@ -161,10 +176,12 @@ final class Backpressure {
                 return;
             }
             long now = lock.now();
-            int before = provider.limit.limit();
-            provider.limit.onQuietPeriod(now);
-            if (limitMoved(provider, before)) {
-                backend.dispatch();
+            if (!backend.raisesLimits()) { // else the backend's store steps up, once for every JVM
+                int before = provider.limit.limit();
+                provider.limit.onQuietPeriod(now);
+                if (limitMoved(provider, before)) {
+                    backend.dispatch();
+                }
             }
             awaitQuietPeriod(provider, now);
         });

@@ -27,6 +27,13 @@ public interface SchedulerListener {
      * The provider's overload breaker changed to {@code state} ({@code closed}, {@code open} or
      * {@code probing}); {@code reason} says why, in words.
      */
+    /**
+     * A call of {@code provider} was answered with a rate limit; the limit in force was {@code
+     * limitBefore} and is now {@code limitAfter} (lower when this answer began a rate-limit episode).
+     */
+    default void rateLimited(String provider, int limitBefore, int limitAfter) {
+    }
+
     default void breakerChanged(String provider, String state, String reason) {
     }
 

@@ -79,6 +79,16 @@ public interface SlotBackend {
     void release(Permit permit, long cooldownNanos);
 
     /**
+     * True while the backend's store, not this scheduler, raises limits that rate limits lowered:
+     * several JVMs share one limit, and one decision for all of them takes the probe step up
+     * after a quiet period; the scheduler then takes no step of its own and is told the limit in
+     * force through {@link SlotScheduler#followLimit}. Called under the scheduler's lock; must not block.
+     */
+    default boolean raisesLimits() {
+        return false;
+    }
+
+    /**
      * Room may have grown (a slot came back, a pause ended, a limit rose, a waiter left):
      * grant every queued ticket that fits now, best first, through {@link Grants#granted}.
      */

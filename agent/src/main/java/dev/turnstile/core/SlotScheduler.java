@@ -240,6 +240,15 @@ public final class SlotScheduler {
         lock.run(() -> backpressure.resume(providers.require(providerId)));
     }
 
+    /**
+     * Adopts a limit in force decided elsewhere: by the other JVMs that share the provider's limit
+     * through the {@link SlotBackend}, which lowered it after rate limits or probed it up. Kept
+     * between 1 and the operator's limit; reported as an adaptive change; raising admits waiters.
+     */
+    public void followLimit(String providerId, int limitInForce) {
+        lock.run(() -> backpressure.limitFollowed(providers.require(providerId), limitInForce));
+    }
+
     /** Adds a provider. @throws IllegalArgumentException if the id is taken */
     public void addProvider(ProviderSettings providerSettings) {
         Objects.requireNonNull(providerSettings, "providerSettings");

@@ -1,5 +1,7 @@
 package dev.turnstile.redis;
 
+import dev.turnstile.core.SlotTicket;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,25 @@ final class FleetLink implements Runnable {
 
     private static final int OFFSET_SAMPLES = 30;
 
-    private final RedisSlotBackend backend;
+    /** The parts of the backend the link drives. */
+    static final class Parts {
+        final ScriptQueue queue;
+        final FleetMembership membership;
+        final GrantHandover handover;
+        final FleetNews news;
+
+        Parts(ScriptQueue queue, FleetMembership membership, GrantHandover handover, FleetNews news) {
+            this.queue = queue;
+            this.membership = membership;
+            this.handover = handover;
+            this.news = news;
+        }
+    }
+
+    private final ScriptQueue queue;
+    private final FleetMembership membership;
+    private final GrantHandover handover;
+    private final FleetNews news;
     private final RedisConnections connections;
     private final String namespace;
     private final FleetTimings timings;
@@ -40,12 +60,15 @@ final class FleetLink implements Runnable {
     private long bestRoundTripNanos = Long.MAX_VALUE;
     private int samples;
 
-    FleetLink(RedisSlotBackend backend, RedisConnections connections, String namespace, FleetTimings timings) {
-        this.backend = backend;
+    FleetLink(Parts parts, RedisConnections connections, String namespace, FleetTimings timings) {
+        this.queue = parts.queue;
+        this.membership = parts.membership;
+        this.handover = parts.handover;
+        this.news = parts.news;
         this.connections = connections;
         this.namespace = namespace;
         this.timings = timings;
-        this.reader = new GrantReader(backend, connections, namespace, timings);
+        this.reader = new GrantReader(handover::noticed, connections, namespace, timings);
     }
 
     void start() {
@@ -59,7 +82,7 @@ final class FleetLink implements Runnable {
     /** Stops the threads; a shared JVM leaves first, so that its slots come back at once. */
     void stop() {
         running = false;
-        backend.wake();
+        queue.wake();
         reader.stop();
         try {
             stopped.await(2 * timings.boundMillis() + 1000L, TimeUnit.MILLISECONDS);
@@ -87,8 +110,8 @@ final class FleetLink implements Runnable {
             int goodProbes = 0;
             long nextBeat = System.nanoTime() + timings.heartbeatNanos();
             while (running) {
-                if (backend.state() == FleetState.LOCAL) {
-                    backend.nextCommand(timings.heartbeatNanos()); // nothing is queued while local: a pause
+                if (membership.state() == FleetState.LOCAL) {
+                    queue.next(timings.heartbeatNanos(), this::running); // nothing is queued while local: a pause
                     goodProbes = running && probe() ? goodProbes + 1 : 0;
                     if (goodProbes >= timings.probesToRejoin()) {
                         goodProbes = 0;
@@ -98,9 +121,9 @@ final class FleetLink implements Runnable {
                     continue;
                 }
                 long wait = nextBeat - System.nanoTime();
-                Consumer<FleetSlots> command = wait > 0 ? backend.nextCommand(wait) : null;
+                Consumer<FleetLink> command = wait > 0 ? queue.next(wait, this::running) : null;
                 if (command != null) {
-                    guarded(() -> command.accept(slots));
+                    guarded(() -> command.accept(this));
                 }
                 if (System.nanoTime() - nextBeat >= 0) {
                     nextBeat = System.nanoTime() + timings.heartbeatNanos();
@@ -110,7 +133,7 @@ final class FleetLink implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error unexpected) {
-            backend.fellBack("the Redis link stopped: " + unexpected);
+            membership.fellBack("the Redis link stopped: " + unexpected);
         } finally {
             leave();
             closeConnection();
@@ -131,30 +154,59 @@ final class FleetLink implements Runnable {
 
     // ---------------------------------------------------------------- the scripts the backend queues
 
-    void acquire(FleetSlots on, dev.turnstile.core.SlotTicket ticket) {
-        ProviderBook book = backend.bookIfWaiting(ticket);
+    void acquire(SlotTicket ticket) {
+        ProviderBook book = handover.bookIfWaiting(ticket);
         if (book == null) {
             return; // withdrawn before it was asked
         }
         long turn = ticket.turnStartMillis() + offsetMillis;
-        Acquisition acquisition = timed(() -> on.acquire(ticket.providerId(), turn, book.limit, book.maxHoldMillis));
+        Acquisition acquisition = timed(() -> slots.acquire(ticket.providerId(), turn, book.limit, book.maxHoldMillis));
         check(acquisition.status());
         if (acquisition.granted()) {
-            backend.acquiredAtOnce(ticket, acquisition.member());
+            handover.acquiredAtOnce(ticket, acquisition.member());
         } else {
-            backend.queuedInRedis(ticket, acquisition.member());
+            handover.queuedInRedis(ticket, acquisition.member());
         }
     }
 
-    void release(FleetSlots on, String provider, String member, long cooldownMillis) {
-        check(timed(() -> on.release(provider, member, cooldownMillis)).status());
+    void release(String provider, String member, long cooldownMillis) {
+        check(timed(() -> slots.release(provider, member, cooldownMillis)).status());
     }
 
-    void setLimit(FleetSlots on, String provider, int limit) {
-        if (timed(() -> on.setLimit(provider, limit)) < 0) {
+    void cancel(String provider, String member) {
+        timed(() -> slots.cancel(provider, member));
+    }
+
+    void pause(String provider, long millis) {
+        answered(timed(() -> slots.pause(provider, millis)));
+        news.changeSent(provider, false);
+    }
+
+    void resume(String provider) {
+        answered(timed(() -> slots.resume(provider)));
+        news.changeSent(provider, true);
+    }
+
+    void rateLimited(String provider, int loweredTo, long recoveryMillis) {
+        answered(timed(() -> slots.rateLimited(provider, loweredTo, recoveryMillis)));
+        news.changeSent(provider, false);
+    }
+
+    void setLimit(String provider, int limit) {
+        answered(timed(() -> slots.setLimit(provider, limit)));
+        news.limitSent(provider, limit);
+    }
+
+    void setGlobalLimit(int limit) {
+        answered(timed(() -> slots.setLimit(null, limit)));
+        news.globalLimitSent(limit);
+    }
+
+    /** A script that answers a number answers -1 when the epoch is lost. */
+    private static void answered(long number) {
+        if (number < 0) {
             throw new Lost(FleetSlots.Status.EPOCH_LOST);
         }
-        backend.limitSent(provider, limit);
     }
 
     // ---------------------------------------------------------------- heartbeat, fall-back, rejoin
@@ -170,7 +222,7 @@ final class FleetLink implements Runnable {
             samples = 0;
             offsetMillis = tick.redisNowMillis() - (sentWall + TimeUnit.NANOSECONDS.toMillis(roundTrip) / 2);
         }
-        backend.heard(tick);
+        news.heard(tick);
     }
 
     private boolean probe() {
@@ -184,7 +236,7 @@ final class FleetLink implements Runnable {
     private void fallBack(RuntimeException failure) {
         closeConnection();
         reader.follow(null);
-        backend.fellBack("Redis did not answer within " + timings.boundMillis() + " ms: "
+        membership.fellBack("Redis did not answer within " + timings.boundMillis() + " ms: "
                 + failure.getClass().getSimpleName());
     }
 
@@ -193,7 +245,7 @@ final class FleetLink implements Runnable {
      * runs and what it changed meanwhile; any failure on the way means the local share.
      */
     private void rejoin(String reason) {
-        backend.rejoining(reason);
+        membership.rejoining(reason);
         closeConnection();
         reader.follow(null);
         try {
@@ -206,25 +258,38 @@ final class FleetLink implements Runnable {
             incarnation = next;
             bestRoundTripNanos = Long.MAX_VALUE;
             Map<String, List<String>> adopted = new HashMap<>();
-            for (ProviderBook book : backend.booksForRejoin()) {
+            for (ProviderBook book : membership.booksForRejoin()) {
                 adopted.put(book.id, book.held == 0 ? List.of() : adopt(book));
                 if (book.limitUnsent) {
-                    setLimit(slots, book.id, book.limit);
+                    setLimit(book.id, book.limit);
                 }
                 long pauseLeft = TimeUnit.NANOSECONDS.toMillis(book.pauseUntilNanos - System.nanoTime());
                 if (book.pauseUntilNanos != 0 && pauseLeft > 0) {
                     timed(() -> slots.pause(book.id, pauseLeft));
+                } else if (book.resumeUnsent) {
+                    resume(book.id);
                 }
             }
-            int global = backend.globalLimitForRejoin();
-            if (global > 0) {
-                timed(() -> slots.setLimit(null, global));
-            }
+            rejoinGlobalLimit();
             beat();
             reader.follow(next);
-            backend.rejoined(adopted, reason);
+            membership.rejoined(adopted, reason);
         } catch (RuntimeException failure) {
             fallBack(failure);
+        }
+    }
+
+    /**
+     * A global limit written here while away is the fleet's from now on (the last writer wins);
+     * otherwise this JVM's configured one seeds a fleet that has none, and the heartbeat brings
+     * the fleet's to the others.
+     */
+    private void rejoinGlobalLimit() {
+        FleetMembership.GlobalLimit global = membership.globalLimitForRejoin();
+        if (global.unsent()) {
+            setGlobalLimit(global.limit());
+        } else if (global.limit() > 0) {
+            timed(() -> slots.seedLimit(null, global.limit()));
         }
     }
 
@@ -237,7 +302,7 @@ final class FleetLink implements Runnable {
     }
 
     private void leave() {
-        if (backend.state() == FleetState.SHARED && slots != null) {
+        if (membership.state() == FleetState.SHARED && slots != null) {
             try {
                 slots.leave();
             } catch (RuntimeException unreachable) {

@@ -112,11 +112,12 @@ public final class FleetSlots {
             return Tick.failed(status(verdict));
         }
         List<ProviderView> providers = new ArrayList<>();
-        for (int i = 4; i + 4 < reply.size(); i += 5) {
-            providers.add(new ProviderView((String) reply.get(i), (int) number(reply, i + 1),
-                    (int) number(reply, i + 2), (int) number(reply, i + 3), number(reply, i + 4)));
+        for (int i = 5; i + 5 < reply.size(); i += 6) {
+            providers.add(new ProviderView((String) reply.get(i), (int) number(reply, i + 1), (int) number(reply, i + 2),
+                    (int) number(reply, i + 3), (int) number(reply, i + 4), number(reply, i + 5)));
         }
-        return new Tick(Status.OK, number(reply, 1), (int) number(reply, 2), (int) number(reply, 3), providers);
+        return new Tick(Status.OK, number(reply, 1), (int) number(reply, 2), (int) number(reply, 3),
+                (int) number(reply, 4), providers);
     }
 
     /**
@@ -128,11 +129,48 @@ public final class FleetSlots {
         return "PAUSED".equals(reply.get(0)) ? number(reply, 1) : -1;
     }
 
-    /** Sets the fleet's limit of {@code provider} (null: the global limit); 0 means none. Returns the old one. */
+    /**
+     * Sets the fleet's limit of {@code provider} (null: the global limit); 0 means none. An
+     * operator's word: it ends an adaptive lowering. Returns the old one (-1: epoch lost).
+     */
     public int setLimit(String provider, int limit) {
+        return setLimit(provider, limit, "");
+    }
+
+    /** Sets the fleet's limit of {@code provider} (null: the global limit) only if it has none yet. Returns the one in force. */
+    public int seedLimit(String provider, int limit) {
+        return setLimit(provider, limit, "NX");
+    }
+
+    private int setLimit(String provider, int limit, String mode) {
         List<Object> reply = scripts.run(Script.SET_LIMIT,
-                List.of(epoch, provider == null ? "" : provider, Integer.toString(limit)));
-        return "LIMIT".equals(reply.get(0)) ? (int) number(reply, 1) : -1;
+                List.of(epoch, provider == null ? "" : provider, Integer.toString(limit), mode));
+        if (!"LIMIT".equals(reply.get(0))) {
+            return -1;
+        }
+        return (int) number(reply, mode.isEmpty() ? 1 : 2);
+    }
+
+    /**
+     * Ends {@code provider}'s pause for the fleet and grants the waiters that fit. Returns how
+     * many (-1: epoch lost).
+     */
+    public int resume(String provider) {
+        List<Object> reply = scripts.run(Script.RESUME, List.of(epoch, provider));
+        return "RESUMED".equals(reply.get(0)) ? (int) number(reply, 1) : -1;
+    }
+
+    /**
+     * A call of {@code provider} was answered with a rate limit (after its {@link #pause}): the
+     * fleet's quiet period starts again, and if this JVM's limit algorithm lowered the limit to
+     * {@code loweredTo} (0: it did not), the fleet's limit in force goes down to it, once per pause
+     * episode. {@code recoveryMillis} is the quiet period after which a TICK probes one step up.
+     * Returns the fleet's limit in force (-1: epoch lost).
+     */
+    public int rateLimited(String provider, int loweredTo, long recoveryMillis) {
+        List<Object> reply = scripts.run(Script.RATE_LIMITED,
+                List.of(epoch, provider, Integer.toString(loweredTo), Long.toString(recoveryMillis)));
+        return "LIMITED".equals(reply.get(0)) ? (int) number(reply, 1) : -1;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.turnstile.redis;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 import redis.clients.jedis.Jedis;
 
@@ -16,7 +17,7 @@ final class GrantReader implements Runnable {
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final RedisSlotBackend backend;
+    private final Consumer<String> notices;
     private final RedisConnections connections;
     private final String namespace;
     private final FleetTimings timings;
@@ -24,8 +25,8 @@ final class GrantReader implements Runnable {
     private volatile String incarnation;
     private volatile Jedis jedis;
 
-    GrantReader(RedisSlotBackend backend, RedisConnections connections, String namespace, FleetTimings timings) {
-        this.backend = backend;
+    GrantReader(Consumer<String> notices, RedisConnections connections, String namespace, FleetTimings timings) {
+        this.notices = notices;
         this.connections = connections;
         this.namespace = namespace;
         this.timings = timings;
@@ -64,7 +65,7 @@ final class GrantReader implements Runnable {
                     jedis = connection;
                 }
                 for (String member : new GrantNotices(connection, namespace, following).await(WAIT_SECONDS)) {
-                    backend.noticed(member);
+                    notices.accept(member);
                 }
             } catch (RuntimeException broken) {
                 // Closed by follow(), killed, or Redis is away: the link's heartbeat judges Redis; here, try again.

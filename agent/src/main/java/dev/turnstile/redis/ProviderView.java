@@ -5,13 +5,15 @@ public final class ProviderView {
 
     private final String id;
     private final int limit;
+    private final int effectiveLimit;
     private final int inFlight;
     private final int queued;
     private final long pauseUntilMillis;
 
-    ProviderView(String id, int limit, int inFlight, int queued, long pauseUntilMillis) {
+    ProviderView(String id, int limit, int effectiveLimit, int inFlight, int queued, long pauseUntilMillis) {
         this.id = id;
         this.limit = limit;
+        this.effectiveLimit = effectiveLimit;
         this.inFlight = inFlight;
         this.queued = queued;
         this.pauseUntilMillis = pauseUntilMillis;
@@ -23,6 +25,11 @@ public final class ProviderView {
 
     public int limit() {
         return limit;
+    }
+
+    /** The limit in force: the operator's, or lower while the fleet recovers from rate limits. */
+    public int effectiveLimit() {
+        return effectiveLimit;
     }
 
     public int inFlight() {

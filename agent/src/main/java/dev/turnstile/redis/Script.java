@@ -14,6 +14,8 @@ enum Script {
     CANCEL("cancel.lua"),
     TICK("tick.lua"),
     PAUSE("pause.lua"),
+    RESUME("resume.lua"),
+    RATE_LIMITED("ratelimited.lua"),
     SET_LIMIT("setlimit.lua"),
     LEAVE("leave.lua"),
     ADOPT("adopt.lua");

@@ -21,7 +21,8 @@ public final class SharedLimits {
 
     public SharedLimits(RedisSettings settings) {
         this.settings = settings;
-        this.backend = new RedisSlotBackend(new RedisConnections(settings), settings.namespace(), FleetTimings.DEFAULTS);
+        this.backend = new RedisSlotBackend(new RedisConnections(settings), settings.namespace(),
+                FleetTimings.of(settings.timings()));
     }
 
     public SlotBackend backend() {

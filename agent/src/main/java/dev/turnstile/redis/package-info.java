@@ -7,6 +7,7 @@
  * that other JVMs' releases handed to this one.
  *
  * <p>Nothing here is loaded unless {@code turnstile.redis.url} is set. Core knows nothing of it;
- * the {@code SlotBackend} that drives these scripts from the scheduler is the next layer.
+ * {@link dev.turnstile.redis.RedisSlotBackend} is the {@code SlotBackend} that drives these scripts
+ * from the scheduler.
  */
 package dev.turnstile.redis;

@@ -19,9 +19,16 @@ end
 local function lease_ms() return tonumber(redis.call('GET', P .. 'lease') or '10000') end
 
 local function limit_of(cfg) return tonumber(redis.call('HGET', cfg, 'limit') or '0') end
+-- The limit in force: the operator's, or lower ('eff') while the fleet recovers from rate limits.
+local function effective_of(cfg)
+  local limit = limit_of(cfg)
+  local eff = tonumber(redis.call('HGET', cfg, 'eff') or '0')
+  if limit > 0 and eff > 0 and eff < limit then return eff end
+  return limit
+end
 local function paused(id) return redis.call('EXISTS', pkey(id, 'pause')) == 1 end
 local function has_room(id)
-  local limit = limit_of(pkey(id, 'cfg'))
+  local limit = effective_of(pkey(id, 'cfg'))
   return limit <= 0 or redis.call('ZCARD', pkey(id, 'holders')) < limit
 end
 local function global_room()

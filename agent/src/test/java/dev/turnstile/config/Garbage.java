@@ -36,6 +36,9 @@ public final class Garbage {
                 "cache:6379"));
         TOP_LEVEL.put(TopLevelKey.REDIS_PASSWORD, List.of("pass\u0007word", "a\u0000b"));
         TOP_LEVEL.put(TopLevelKey.REDIS_NAMESPACE, List.of("{team}", "a b", "", "a:b"));
+        TOP_LEVEL.put(TopLevelKey.REDIS_TIMEOUT, List.of("0", "2m", "fast", "-5ms"));
+        TOP_LEVEL.put(TopLevelKey.REDIS_LEASE, List.of("0", "50ms", "2h", "soon"));
+        TOP_LEVEL.put(TopLevelKey.REDIS_EXPECTED_INSTANCES, List.of("0", "-1", "two", "1.5"));
         PROVIDER.put(ProviderKey.HOSTS, List.of("", ",", "https://api.openai.com/v1", "llm:99999", "a b", "*."));
         PROVIDER.put(ProviderKey.LIMIT, limits);
         PROVIDER.put(ProviderKey.METHODS, List.of("PO$T", "GET POST", "", ","));

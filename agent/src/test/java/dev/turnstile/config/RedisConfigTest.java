@@ -2,6 +2,7 @@ package dev.turnstile.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +107,51 @@ class RedisConfigTest {
         assertThat(ConfigWriter.toProperties(config)).doesNotContainKeys("turnstile.redis.url", "turnstile.redis.password",
                 "turnstile.redis.namespace");
         assertThat(ConfigWriter.manages("turnstile.redis.password")).as("a user's line stays as written").isFalse();
+    }
+
+    @Test
+    void theTimingsDefaultToAQuarterSecondATenSecondLeaseAndOneInstance() {
+        RedisSettings.Timings timings = load(Map.of("turnstile.redis.url", "redis://cache")).config().redis().orElseThrow()
+                .timings();
+
+        assertThat(timings.timeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(timings.lease()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(timings.expectedInstances()).isEqualTo(1);
+    }
+
+    @Test
+    void theTimingsAreRead() {
+        LoadedConfig loaded = load(Map.of("turnstile.redis.url", "redis://cache", "turnstile.redis.timeout", "100ms",
+                "turnstile.redis.lease", "PT3S", "turnstile.redis.expected-instances", "4"));
+
+        assertThat(loaded.problems()).isEmpty();
+        RedisSettings.Timings timings = loaded.config().redis().orElseThrow().timings();
+        assertThat(timings.timeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(timings.lease()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(timings.expectedInstances()).isEqualTo(4);
+        assertThat(loaded.config().toString()).contains("timeout 100ms, lease 3s, expected instances 4");
+    }
+
+    @Test
+    void badTimingsAreNamedWithWhatWasExpectedAndKeepTheirDefaults() {
+        LoadedConfig loaded = load(Map.of("turnstile.redis.url", "redis://cache", "turnstile.redis.timeout", "0",
+                "turnstile.redis.lease", "50ms", "turnstile.redis.expected-instances", "0"));
+
+        assertThat(loaded.problems()).containsExactlyInAnyOrder(
+                "turnstile.redis.timeout: \"0\" is not a valid Redis timeout; expected a duration from 1ms to 1m, the longest "
+                        + "a call may wait on one Redis round trip, such as 250ms; keeping 250ms",
+                "turnstile.redis.lease: \"50ms\" is not a valid Redis lease; expected a duration from 100ms to 1h (a JVM "
+                        + "renews it ten times per lease), such as 10s; keeping 10s",
+                "turnstile.redis.expected-instances: \"0\" is not a valid number of expected instances; expected a whole "
+                        + "number ≥ 1 (the JVMs sharing the limits); keeping 1");
+        assertThat(loaded.config().redis().orElseThrow().timings()).isEqualTo(RedisSettings.Timings.DEFAULTS);
+    }
+
+    @Test
+    void theTimingsAreNeverWrittenBackToAFile() {
+        TurnstileConfig config = load(Map.of("turnstile.redis.url", "redis://cache", "turnstile.redis.lease", "3s")).config();
+
+        assertThat(ConfigWriter.toProperties(config)).doesNotContainKeys("turnstile.redis.timeout", "turnstile.redis.lease",
+                "turnstile.redis.expected-instances");
     }
 }

@@ -24,9 +24,9 @@ import redis.clients.jedis.Jedis;
 /**
  * Several JVMs with the packaged agent share one provider limit through a real redis-server, and
  * one mock provider counts what reaches it: it never sees more than the shared limit; a limit
- * written over JMX in one JVM is the limit of all; a 429 seen by one JVM holds all back; the
- * slots of a JVM killed with SIGKILL come back within one lease; Redis stopped (SIGSTOP) or
- * restarted empty on its port strands nothing and the JVMs rejoin.
+ * written over JMX in one JVM is the limit of all; a 429 seen by one JVM holds all back and lowers
+ * the limit in force of all; the slots of a JVM killed with SIGKILL come back within one lease;
+ * Redis stopped (SIGSTOP) or restarted empty on its port strands nothing and the JVMs rejoin.
  */
 class FleetIT {
 
@@ -89,7 +89,7 @@ class FleetIT {
 
     @Test
     void aRateLimitSeenByOneJvmHoldsBackAll() throws Exception {
-        List<ChildJvm> fleet = fleet(2, 4);
+        List<ChildJvm> fleet = fleet(2, 4, ";backoff.adaptive=true");
         send(0, "calls 1 /v1/ratelimit?first=1&retryAfter=3");
         fleet.get(0).awaitOutput("CALLS-DONE 1", AWAIT);
         long limitedAt = provider.exchanges().get(0).arrivedMillis;
@@ -101,6 +101,10 @@ class FleetIT {
         assertThat(held.path).isEqualTo("/v1/chat");
         assertThat(held.arrivedMillis - limitedAt).as("the other JVM's call waited out the 3 s pause")
                 .isGreaterThanOrEqualTo(2_500);
+        for (int i = 0; i < fleet.size(); i++) { // the adaptive lowering (limit 4 halved) is the fleet's
+            send(i, "await-provider EffectiveLimit 2");
+            fleet.get(i).awaitOutput("PROVIDER EffectiveLimit 2", AWAIT);
+        }
         assertSettled();
     }
 
@@ -220,9 +224,14 @@ class FleetIT {
 
     /** {@code size} JVMs sharing {@code limit} for provider {@code test}, each joined to the fleet. */
     private List<ChildJvm> fleet(int size, int limit) throws Exception {
+        return fleet(size, limit, "");
+    }
+
+    /** {@code moreAgentArgs}: {@code ;key=value} pairs after the common ones (the last of a key wins). */
+    private List<ChildJvm> fleet(int size, int limit, String moreAgentArgs) throws Exception {
         provider = new MockLlmServer();
         String agentArgs = Gating.of(provider, limit).queueTimeout(Duration.ofSeconds(60)).agentArgs()
-                + ";redis.url=redis://127.0.0.1:" + REDIS.server().port();
+                + ";redis.url=redis://127.0.0.1:" + REDIS.server().port() + moreAgentArgs;
         for (int i = 0; i < size; i++) {
             ChildJvm jvm = ChildJvm.start(JDK, agentArgs, List.of(), FleetApp.class, provider.url(""));
             jvms.add(jvm);

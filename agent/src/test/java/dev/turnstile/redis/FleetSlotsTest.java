@@ -307,6 +307,110 @@ class FleetSlotsTest {
         assertThat(notices("a").await(0.1)).containsExactly(now.member());
     }
 
+    @Test
+    void aRateLimitBurstSeenByEveryJvmLowersTheFleetsLimitOncePerPauseEpisode() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        a.acquire("openai", redisNow(), 8, 0);
+
+        a.pause("openai", 60_000);
+        assertThat(a.rateLimited("openai", 4, 30_000)).isEqualTo(4);
+        b.pause("openai", 60_000); // the same burst: the running pause goes on
+        assertThat(b.rateLimited("openai", 2, 30_000)).as("lowered once in this episode").isEqualTo(4);
+        assertThat(b.rateLimited("openai", 0, 30_000)).isEqualTo(4);
+
+        ProviderView view = provider(b.tick(), "openai");
+        assertThat(view.limit()).isEqualTo(8);
+        assertThat(view.effectiveLimit()).isEqualTo(4);
+        assertThat(admin.hget("ts:{test}:p:openai:cfg", "pauses")).isEqualTo("1");
+
+        b.resume("openai");
+        b.pause("openai", 60_000); // a new episode
+        assertThat(b.rateLimited("openai", 2, 30_000)).isEqualTo(2);
+    }
+
+    @Test
+    void theLimitInForceBoundsTheGrants() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        a.acquire("openai", redisNow(), 4, 0);
+        a.pause("openai", 1);
+        a.rateLimited("openai", 2, 30_000);
+        awaitTrue(() -> !admin.exists("ts:{test}:p:openai:pause"));
+
+        assertThat(b.acquire("openai", redisNow(), 4, 0).granted()).isTrue();
+        assertThat(b.acquire("openai", redisNow(), 4, 0).granted()).as("2 in flight, the limit in force").isFalse();
+        assertThat(provider(a.tick(), "openai").inFlight()).isEqualTo(2);
+        assertThat(provider(a.tick(), "openai").queued()).isEqualTo(1);
+    }
+
+    @Test
+    void theFleetsLimitClimbsOneStepPerQuietPeriodOnceForAllJvms() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        a.acquire("openai", redisNow(), 8, 0);
+        a.pause("openai", 1);
+        a.rateLimited("openai", 4, 500);
+
+        assertThat(provider(b.tick(), "openai").effectiveLimit()).as("not quiet long enough").isEqualTo(4);
+        awaitTrue(() -> provider(a.tick(), "openai").effectiveLimit() == 5);
+        assertThat(provider(b.tick(), "openai").effectiveLimit()).as("one step for the fleet, not one per JVM").isEqualTo(5);
+        b.rateLimited("openai", 0, 500); // a rate limit that lowers nothing is still not quiet
+        assertThat(provider(a.tick(), "openai").effectiveLimit()).isEqualTo(5);
+        assertThat(provider(b.tick(), "openai").effectiveLimit()).isEqualTo(5);
+        awaitTrue(() -> provider(b.tick(), "openai").effectiveLimit() == 6);
+    }
+
+    @Test
+    void anOperatorsLimitEndsTheAdaptation() {
+        FleetSlots a = join("a", LEASE);
+        a.acquire("openai", redisNow(), 8, 0);
+        a.pause("openai", 60_000);
+        a.rateLimited("openai", 4, 30_000);
+
+        a.setLimit("openai", 6);
+
+        assertThat(provider(a.tick(), "openai").effectiveLimit()).isEqualTo(6);
+    }
+
+    @Test
+    void aResumeEndsThePauseForEveryJvmAndGrantsTheWaitersAtOnce() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+        a.acquire("openai", redisNow(), 2, 0);
+        a.pause("openai", 60_000);
+        Acquisition waiting = b.acquire("openai", redisNow(), 2, 0);
+        assertThat(waiting.granted()).isFalse();
+
+        assertThat(a.resume("openai")).isEqualTo(1);
+
+        assertThat(notices("b").await(0.1)).containsExactly(waiting.member());
+        assertThat(provider(b.tick(), "openai").pauseUntilMillis()).isZero();
+        assertThat(b.acquire("openai", redisNow(), 2, 0).granted()).isFalse();
+    }
+
+    @Test
+    void aShorterPauseNeitherShortensTheRunningOneNorBeginsAnEpisode() {
+        FleetSlots a = join("a", LEASE);
+        long until = a.pause("openai", 60_000);
+
+        assertThat(a.pause("openai", 100)).isEqualTo(until);
+        assertThat(admin.hget("ts:{test}:p:openai:cfg", "pauses")).isEqualTo("1");
+        assertThat(admin.get("ts:{test}:p:openai:pause")).isEqualTo(Long.toString(until));
+    }
+
+    @Test
+    void aSeededGlobalLimitNeverOverwritesTheFleetsAndTheTickReportsIt() {
+        FleetSlots a = join("a", LEASE);
+        FleetSlots b = join("b", LEASE);
+
+        assertThat(a.seedLimit(null, 6)).isEqualTo(6);
+        assertThat(b.seedLimit(null, 9)).isEqualTo(6);
+        assertThat(b.tick().globalLimit()).isEqualTo(6);
+        b.setLimit(null, 3);
+        assertThat(a.tick().globalLimit()).isEqualTo(3);
+    }
+
     private FleetSlots join(String incarnation, long lease) {
         FleetSlots jvm = new FleetSlots(open(), NS, incarnation, lease);
         jvm.join("epoch-1", "");

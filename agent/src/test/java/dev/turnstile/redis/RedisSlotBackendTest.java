@@ -3,15 +3,19 @@ package dev.turnstile.redis;
 import static dev.turnstile.redis.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.turnstile.config.ConfigLoader;
 import dev.turnstile.config.RedisSettings;
 import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.Outcome;
 import dev.turnstile.core.Permit;
 import dev.turnstile.core.PermitFuture;
 import dev.turnstile.core.ProviderSnapshot;
+import dev.turnstile.core.SchedulerSettings;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,14 +258,131 @@ class RedisSlotBackendTest {
         assertSettled(waiter);
     }
 
+    @Test
+    void aRateLimitBurstLowersTheLimitInForceOfEveryReplicaOnce() {
+        Replica a = replica(8);
+        Replica b = replica(8);
+        Permit fromA = call(a, "a").join();
+        Permit fromB = call(b, "b").join();
+        Permit alsoFromB = call(b, "b2").join();
+
+        fromA.rateLimited(60_000);
+        fromB.rateLimited(60_000); // the same burst, seen in another JVM
+
+        awaitTrue(() -> "4".equals(admin.hget("ts:{default}:p:" + PROVIDER + ":cfg", "eff"))
+                && admin.hget("ts:{default}:p:" + PROVIDER + ":cfg", "quietSince") != null);
+        awaitTrue(() -> effectiveLimit(a) == 4 && effectiveLimit(b) == 4);
+        String quietSince = admin.hget("ts:{default}:p:" + PROVIDER + ":cfg", "quietSince");
+        alsoFromB.rateLimited(60_000); // granted before the lowering: it answers for the old limit
+
+        assertThat(effectiveLimit(b)).isEqualTo(4);
+        awaitTrue(() -> !quietSince.equals(admin.hget("ts:{default}:p:" + PROVIDER + ":cfg", "quietSince")));
+        assertThat(admin.hget("ts:{default}:p:" + PROVIDER + ":cfg", "eff")).isEqualTo("4");
+        assertThat(a.scheduler.settingsOf(PROVIDER).limit()).isEqualTo(8);
+        assertThat(b.backend.status().providers().get(PROVIDER).localShare()).as("4 in force ÷ 2 replicas").isEqualTo(2);
+    }
+
+    @Test
+    void theFleetTakesALoweredLimitBackUpAndEveryReplicaFollows() {
+        SchedulerSettings quickRecovery = SchedulerSettings.defaults().toBuilder() // longer than a heartbeat
+                .adaptiveRecovery(Duration.ofMillis(1500)).build();
+        Replica a = replica(4, quickRecovery);
+        Replica b = replica(4, quickRecovery);
+        Permit permit = call(a, "a").join();
+
+        permit.rateLimited(100);
+        awaitTrue(() -> effectiveLimit(b) == 2);
+        awaitTrue(() -> effectiveLimit(b) == 3); // one step: the next needs another quiet period
+        awaitTrue(() -> effectiveLimit(a) == 4 && effectiveLimit(b) == 4);
+        assertThat(admin.hexists("ts:{default}:p:" + PROVIDER + ":cfg", "eff")).isFalse();
+    }
+
+    @Test
+    void anOperatorsResumeInOneReplicaEndsThePauseForAllAndTheirWaitersGo() {
+        Replica pausing = replica(2);
+        Replica other = replica(2);
+        call(other, "warm-up").join().release(Outcome.SUCCESS);
+        pausing.scheduler.pause(PROVIDER, 600_000);
+        awaitTrue(() -> other.scheduler.snapshot(PROVIDER).paused());
+        PermitFuture held = call(other, "held");
+        awaitTrue(() -> waiters() == 1);
+
+        pausing.scheduler.resume(PROVIDER);
+
+        awaitTrue(held::isDone);
+        assertThat(admin.exists("ts:{default}:p:" + PROVIDER + ":pause")).isFalse();
+        awaitTrue(() -> !other.scheduler.snapshot(PROVIDER).paused());
+        held.join().release(Outcome.SUCCESS);
+    }
+
+    @Test
+    void aGlobalLimitWrittenInOneReplicaShowsInTheOthers() {
+        Replica writer = replica(0);
+        Replica other = replica(0);
+
+        writer.scheduler.setGlobalLimit(3);
+
+        awaitTrue(() -> other.scheduler.currentSettings().globalLimit() == 3);
+        other.scheduler.setGlobalLimit(2);
+        awaitTrue(() -> writer.scheduler.currentSettings().globalLimit() == 2);
+        assertThat(admin.hget("ts:{default}:g:cfg", "limit")).isEqualTo("2");
+    }
+
+    @Test
+    void aReplicaThatNeverReachedRedisSharesEachLimitByTheExpectedInstances() throws Exception {
+        Replica alone = unreachable(8, new FleetTimings(Duration.ofMillis(100), Duration.ofSeconds(10), 2, 4),
+                SchedulerSettings.defaults());
+        List<PermitFuture> mine = List.of(call(alone, "a"), call(alone, "b"), call(alone, "c"));
+
+        awaitTrue(() -> mine.stream().filter(PermitFuture::isDone).count() == 2);
+        assertThat(alone.backend.status().providers().get(PROVIDER).localShare()).isEqualTo(2);
+        assertThat(alone.scheduler.snapshot(PROVIDER).queued()).isEqualTo(1);
+    }
+
+    @Test
+    void whileLocalAReleasedSlotCountsUntilItsCooldownEnds() throws Exception {
+        SchedulerSettings cooldown = SchedulerSettings.defaults().toBuilder().releaseCooldown(Duration.ofSeconds(2)).build();
+        Replica alone = unreachable(1, new FleetTimings(Duration.ofMillis(100), Duration.ofSeconds(10), 2), cooldown);
+        Permit first = call(alone, "first").join();
+        PermitFuture second = call(alone, "second");
+        assertThat(second).isNotDone();
+
+        first.release(Outcome.SUCCESS);
+
+        assertThat(second).as("the slot cools down first").isNotDone();
+        awaitTrue(second::isDone);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Replica replica(int limit) {
+        return replica(limit, SchedulerSettings.defaults());
+    }
+
+    private Replica replica(int limit, SchedulerSettings schedulerSettings) {
         RedisSettings settings = Replica.settings(REDIS.server());
-        Replica replica = new Replica(settings, limit, TIMINGS);
+        Replica replica = new Replica(settings, limit, TIMINGS, schedulerSettings);
         replicas.add(replica);
         awaitTrue(() -> replica.backend.state() == FleetState.SHARED);
         return replica;
+    }
+
+    /** A replica whose Redis is a port nobody listens on: it counts locally from the start. */
+    private Replica unreachable(int limit, FleetTimings timings, SchedulerSettings schedulerSettings) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        RedisSettings settings = ConfigLoader.load(null, Map.of("turnstile.redis.url", "redis://127.0.0.1:" + port), Map.of())
+                .config().redis().orElseThrow();
+        Replica replica = new Replica(settings, limit, timings, schedulerSettings);
+        replicas.add(replica);
+        awaitTrue(() -> replica.backend.state() == FleetState.LOCAL);
+        return replica;
+    }
+
+    private static int effectiveLimit(Replica replica) {
+        return replica.scheduler.snapshot(PROVIDER).effectiveLimit();
     }
 
     private PermitFuture call(Replica replica, String agent) {

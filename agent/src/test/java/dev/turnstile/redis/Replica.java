@@ -19,8 +19,12 @@ final class Replica implements AutoCloseable {
     private boolean closed;
 
     Replica(RedisSettings settings, int limit, FleetTimings timings) {
+        this(settings, limit, timings, SchedulerSettings.defaults());
+    }
+
+    Replica(RedisSettings settings, int limit, FleetTimings timings, SchedulerSettings schedulerSettings) {
         backend = new RedisSlotBackend(new RedisConnections(settings), settings.namespace(), timings);
-        scheduler = new SlotScheduler(SchedulerSettings.defaults(), timer, backend);
+        scheduler = new SlotScheduler(schedulerSettings, timer, backend);
         scheduler.addProvider(ProviderSettings.of(PROVIDER, limit));
         backend.start(scheduler);
     }

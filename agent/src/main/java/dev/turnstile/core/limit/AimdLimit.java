@@ -41,6 +41,13 @@ public final class AimdLimit extends EpisodeLimit {
         return probeFailed ? limit - 1 : limit / 2;
     }
 
+    /** A step up elsewhere is a probe as much as one here: a rate limit soon after it undoes just that step. */
+    @Override
+    void followed(boolean up, long nowNanos) {
+        probing = up;
+        probedNanos = nowNanos;
+    }
+
     @Override
     int raised(long nowNanos) {
         probing = true;

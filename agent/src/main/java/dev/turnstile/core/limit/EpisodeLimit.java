@@ -55,6 +55,30 @@ abstract class EpisodeLimit implements LimitPolicy {
         markChange(nowNanos);
     }
 
+    /**
+     * A step down elsewhere is a change like one here (calls granted before it cannot lower the
+     * limit again); either way the quiet period counts from now.
+     */
+    @Override
+    public final void follow(int limitInForce, long nowNanos) {
+        if (ceiling <= 0) {
+            return; // unlimited is never lowered
+        }
+        int next = Math.max(1, Math.min(ceiling, limitInForce));
+        if (next < limit) {
+            markChange(nowNanos);
+        }
+        if (next != limit) {
+            followed(next > limit, nowNanos);
+        }
+        limit = next;
+        quietSinceNanos = nowNanos;
+    }
+
+    /** The limit moved elsewhere, up ({@code up}) or down, at {@code nowNanos}. */
+    void followed(boolean up, long nowNanos) {
+    }
+
     @Override
     public final void onRateLimited(long grantedNanos, long nowNanos) {
         if (tuning.lowersOnRateLimit() && ceiling > 0 && limit > 1 && grantedSinceLastChange(grantedNanos)) {

@@ -21,6 +21,15 @@ public interface LimitPolicy {
      */
     void setCeiling(int ceiling, long nowNanos);
 
+    /**
+     * The limit in force was decided elsewhere at {@code nowNanos}: by the other JVMs that share
+     * this provider's limit, which lowered it after their rate limits or probed it up. The policy
+     * adopts it (between 1 and the ceiling) as if it had moved there itself. A policy that cannot
+     * follow keeps its own view.
+     */
+    default void follow(int limitInForce, long nowNanos) {
+    }
+
     /** A call granted its slot at {@code grantedNanos} was answered with a rate limit (429 and friends). */
     void onRateLimited(long grantedNanos, long nowNanos);
 

@@ -147,4 +147,40 @@ class AimdLimitTest {
 
         assertThat(limit.limit()).isEqualTo(4);
     }
+
+    @Test
+    void aStepDownElsewhereIsFollowedAndCallsGrantedBeforeItLowerNothingMore() {
+        AimdLimit limit = new AimdLimit(16, settings);
+
+        limit.follow(8, T0 + 100);
+        assertThat(limit.limit()).isEqualTo(8);
+        limit.onRateLimited(T0, T0 + 200); // granted before the fleet's step down: the same episode
+        assertThat(limit.limit()).isEqualTo(8);
+        limit.onRateLimited(T0 + 150, T0 + 300);
+        assertThat(limit.limit()).as("granted after it: a new signal").isEqualTo(4);
+    }
+
+    @Test
+    void aStepUpElsewhereIsAProbeThatARateLimitSoonAfterUndoes() {
+        AimdLimit limit = new AimdLimit(16, settings);
+        limit.follow(8, T0);
+
+        limit.follow(9, T0 + 10);
+        limit.onRateLimited(T0 + 20, T0 + 30);
+
+        assertThat(limit.limit()).as("the probe step undone, not halved").isEqualTo(8);
+    }
+
+    @Test
+    void aFollowedLimitStaysBetweenOneAndTheCeilingAndUnlimitedStaysUnlimited() {
+        AimdLimit limit = new AimdLimit(6, settings);
+        AimdLimit unlimited = new AimdLimit(0, settings);
+
+        limit.follow(9, T0);
+        assertThat(limit.limit()).isEqualTo(6);
+        limit.follow(0, T0 + 1);
+        assertThat(limit.limit()).isEqualTo(1);
+        unlimited.follow(3, T0);
+        assertThat(unlimited.limit()).isZero();
+    }
 }

@@ -20,6 +20,7 @@ import javax.management.ObjectName;
  * to join the fleet (prints {@code READY}), then obeys lines on standard input:
  * {@code calls N PATH} (N calls at once through the JDK HttpClient, then {@code CALLS-DONE}),
  * {@code limit L} (a JMX write of provider {@code test}'s Limit), {@code await-limit L},
+ * {@code await-provider ATTRIBUTE NUMBER} (of provider {@code test}'s MBean),
  * {@code await-fleet ATTRIBUTE VALUE} (of the Fleet MBean), {@code counters}. It ends when standard input closes.
  */
 public final class FleetApp {
@@ -51,6 +52,10 @@ public final class FleetApp {
                 case "await-limit":
                     awaitAttribute(provider, "Limit", Integer.parseInt(words[1]));
                     System.out.println("LIMIT " + words[1]);
+                    break;
+                case "await-provider": // await-provider ATTRIBUTE NUMBER, of provider test's MBean
+                    awaitAttribute(provider, words[1], Integer.parseInt(words[2]));
+                    System.out.println("PROVIDER " + words[1] + " " + words[2]);
                     break;
                 case "await-fleet": // await-fleet ATTRIBUTE VALUE, of the Fleet MBean
                     awaitAttribute(fleet, words[1], words[2]);
