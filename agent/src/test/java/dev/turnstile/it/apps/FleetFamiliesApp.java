@@ -6,11 +6,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.Attribute;
+import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -29,7 +31,9 @@ import javax.management.ObjectName;
  *       {@code test}'s Limit: {@code DONE TAG};</li>
  *   <li>{@code fleet TAG} — {@code FLEET TAG Backend=… Rejoins=… FailOvers=…} of the Fleet MBean;</li>
  *   <li>{@code await-rejoins TAG N} — waits for at least N rejoins and the SHARED backend: {@code DONE TAG};</li>
- *   <li>{@code counters TAG} — the {@code COUNTERS} line of provider {@code test}, then {@code DONE TAG}.</li>
+ *   <li>{@code counters TAG} — the {@code COUNTERS} line of provider {@code test}, then {@code DONE TAG};</li>
+ *   <li>{@code jmx TAG} — every attribute of every Turnstile MBean, a line
+ *       {@code JMX NAME ATTRIBUTE=VALUE} each, then {@code DONE TAG}.</li>
  * </ul>
  * Each change of the fleet's state prints a line {@code FLEET-STATE shared limits FROM -> TO: REASON}.
  * It ends when standard input closes.
@@ -103,6 +107,9 @@ public final class FleetFamiliesApp {
             case "counters":
                 ProviderCounters.print("test", 10_000);
                 break;
+            case "jmx":
+                printEveryAttribute();
+                break;
             default:
                 System.out.println("UNKNOWN " + String.join(" ", words));
                 return;
@@ -140,6 +147,21 @@ public final class FleetFamiliesApp {
             }
             System.out.println("DONE " + tag + " ok=" + ok + " failed=" + failed);
         }).start();
+    }
+
+    private static void printEveryAttribute() throws Exception {
+        for (ObjectName name : SERVER.queryNames(new ObjectName("dev.turnstile:*"), null)) {
+            for (MBeanAttributeInfo attribute : SERVER.getMBeanInfo(name).getAttributes()) {
+                Object value;
+                try {
+                    value = SERVER.getAttribute(name, attribute.getName());
+                } catch (Exception unreadable) {
+                    value = unreadable;
+                }
+                String text = value instanceof Object[] ? Arrays.deepToString((Object[]) value) : String.valueOf(value);
+                System.out.println("JMX " + name + " " + attribute.getName() + "=" + text);
+            }
+        }
     }
 
     private static void awaitRejoins(long atLeast) throws Exception {
