@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command, on a fresh Debian machine as on a developer's: installs what the
 # tests drive from Debian's packages when missing (chromium and chromium-driver for the web
-# console's browser tests, redis-server for the shared-limit tests; nothing is ever downloaded by
-# the tests themselves), then runs `mvn -B verify` with any arguments given.
+# console's browser tests, redis-server for the shared-limit tests, openssl for the certificate of
+# their TLS test; nothing is ever downloaded by the tests themselves), then runs `mvn -B verify`
+# with any arguments given.
 #   ./test.sh                  install what is missing, then mvn -B verify
 #   ./test.sh --install-only   install what is missing, and stop
 #   ./test.sh -pl agent        extra arguments go to Maven
@@ -14,6 +15,7 @@ declare -A needed=(
   [/usr/bin/chromium]=chromium
   [/usr/bin/chromedriver]=chromium-driver
   [/usr/bin/redis-server]=redis-server
+  [/usr/bin/openssl]=openssl
 )
 
 missing=()

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -21,17 +23,24 @@ public final class RedisServer implements AutoCloseable {
 
     private volatile Process process;
     private final int port;
+    private final List<String> options;
 
-    private RedisServer(Process process, int port) {
+    private RedisServer(Process process, int port, List<String> options) {
         this.process = process;
         this.port = port;
+        this.options = options;
     }
 
     public static RedisServer start() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    /** A server with these options too (a TLS port, ACL users), beside its plain loopback port. */
+    public static RedisServer start(List<String> options) throws IOException, InterruptedException {
         Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
-            RedisServer server = new RedisServer(launch(binary, port), port);
+            RedisServer server = new RedisServer(launch(binary, port, options), port, options);
             if (server.awaitPing()) {
                 return server;
             }
@@ -42,10 +51,11 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static Process launch(Path binary, int port) throws IOException {
-        return new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    private static Process launch(Path binary, int port, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        command.addAll(options);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** Kills the server with SIGKILL and starts an empty one on the same port: Redis lost its data. */
@@ -55,7 +65,7 @@ public final class RedisServer implements AutoCloseable {
         Path binary = find(System.getenv().getOrDefault("PATH", "/usr/bin"));
         long deadline = System.nanoTime() + STARTUP.toNanos();
         do {
-            process = launch(binary, port); // the port may linger a moment: try again until it binds
+            process = launch(binary, port, options); // the port may linger a moment: try again until it binds
         } while (!awaitPing() && System.nanoTime() < deadline);
         if (!process.isAlive()) {
             throw new IllegalStateException("redis-server did not start again on port " + port);
@@ -74,7 +84,8 @@ public final class RedisServer implements AutoCloseable {
                 + "run ./test.sh (it installs it) or `sudo apt-get install -y redis-server`");
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -16,6 +16,7 @@ import org.apache.hc.core5.util.Timeout;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Apache HttpClient 5 classic, with its default retry strategy (it retries a 429 by itself). */
@@ -49,7 +50,14 @@ public final class Apache5TestClient implements TestClient, TestClient.Factory {
 
     @Override
     public int call(String method, String url) throws Exception {
-        return client.execute(request(method, url), response -> {
+        return call(method, url, Map.of());
+    }
+
+    @Override
+    public int call(String method, String url, Map<String, String> headers) throws Exception {
+        ClassicHttpRequest request = request(method, url);
+        headers.forEach(request::setHeader);
+        return client.execute(request, response -> {
             EntityUtils.toString(response.getEntity());
             return response.getCode();
         });

@@ -92,7 +92,7 @@ public final class FleetApp {
         });
     }
 
-    private static void awaitAttribute(ObjectName name, String attribute, Object value) throws Exception {
+    static void awaitAttribute(ObjectName name, String attribute, Object value) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!SERVER.isRegistered(name) || !(value instanceof String ? String.valueOf(SERVER.getAttribute(name, attribute))
                 : SERVER.getAttribute(name, attribute)).equals(value)) {

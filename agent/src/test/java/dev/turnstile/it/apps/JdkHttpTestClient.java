@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code java.net.http.HttpClient}: {@code send} for calls, {@code sendAsync} for async calls. */
@@ -23,16 +24,26 @@ public final class JdkHttpTestClient implements TestClient, TestClient.Factory {
     }
 
     private HttpRequest request(String method, String url) {
+        return request(method, url, Map.of());
+    }
+
+    private HttpRequest request(String method, String url, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(readTimeout)
                 .header("Authorization", "Bearer sk-test-secret-do-not-log")
                 .header("Content-Type", "application/json");
+        headers.forEach(builder::header);
         return "GET".equals(method) ? builder.GET().build()
                 : builder.method(method, HttpRequest.BodyPublishers.ofString("{\"model\":\"m\"}")).build();
     }
 
     @Override
     public int call(String method, String url) throws Exception {
-        return client.send(request(method, url), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return call(method, url, Map.of());
+    }
+
+    @Override
+    public int call(String method, String url, Map<String, String> headers) throws Exception {
+        return client.send(request(method, url, headers), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Override

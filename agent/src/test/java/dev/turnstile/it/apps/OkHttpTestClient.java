@@ -12,6 +12,7 @@ import okhttp3.ResponseBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -51,15 +52,25 @@ public final class OkHttpTestClient implements TestClient, TestClient.Factory {
     }
 
     private static Request request(String method, String url) {
+        return request(method, url, Map.of());
+    }
+
+    private static Request request(String method, String url, Map<String, String> headers) {
         Request.Builder builder = new Request.Builder().url(url)
                 .header("Authorization", "Bearer sk-test-secret-do-not-log");
+        headers.forEach(builder::header);
         return "GET".equals(method) ? builder.get().build()
                 : builder.method(method, RequestBody.create(JSON, "{\"model\":\"m\"}")).build();
     }
 
     @Override
     public int call(String method, String url) throws Exception {
-        try (Response response = client.newCall(request(method, url)).execute()) {
+        return call(method, url, Map.of());
+    }
+
+    @Override
+    public int call(String method, String url, Map<String, String> headers) throws Exception {
+        try (Response response = client.newCall(request(method, url, headers)).execute()) {
             ResponseBody body = response.body();
             if (body != null) {
                 body.string();

@@ -10,6 +10,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,19 +41,33 @@ public class ReactorNettyTestClient implements TestClient, TestClient.Factory {
     }
 
     private HttpClient.ResponseReceiver<?> request(String method, String url) {
-        HttpClient.RequestSender sender = client.request(HttpMethod.valueOf(method)).uri(url);
+        return request(method, url, Map.of());
+    }
+
+    private HttpClient.ResponseReceiver<?> request(String method, String url, Map<String, String> headers) {
+        HttpClient configured = headers.isEmpty() ? client : client.headers(more -> headers.forEach(more::set));
+        HttpClient.RequestSender sender = configured.request(HttpMethod.valueOf(method)).uri(url);
         return "GET".equals(method) ? sender
                 : sender.send(ByteBufFlux.fromString(Mono.just("{\"model\":\"m\"}")));
     }
 
     private Mono<Integer> status(String method, String url) {
-        return request(method, url).responseSingle((response, body) ->
+        return status(method, url, Map.of());
+    }
+
+    private Mono<Integer> status(String method, String url, Map<String, String> headers) {
+        return request(method, url, headers).responseSingle((response, body) ->
                 body.asString().defaultIfEmpty("").map(text -> response.status().code()));
     }
 
     @Override
     public int call(String method, String url) throws Exception {
-        CompletableFuture<Integer> call = status(method, url).toFuture();
+        return call(method, url, Map.of());
+    }
+
+    @Override
+    public int call(String method, String url, Map<String, String> headers) throws Exception {
+        CompletableFuture<Integer> call = status(method, url, headers).toFuture();
         try {
             return call.get();
         } catch (InterruptedException e) {

@@ -12,6 +12,14 @@ public interface TestClient extends AutoCloseable {
     /** Sends a request with a small JSON body (none for GET) and reads the answer to the end; returns the status. */
     int call(String method, String url) throws Exception;
 
+    /**
+     * Like {@link #call(String, String)}, with these request headers too (a turn header, say).
+     * Clients whose test class does not set headers have none.
+     */
+    default int call(String method, String url, java.util.Map<String, String> headers) throws Exception {
+        throw new UnsupportedOperationException("this test client sets no headers of the caller's");
+    }
+
     /** POSTs, reads the first bytes of the answer, then closes the body without reading on. */
     int callAndCloseEarly(String url) throws Exception;
 

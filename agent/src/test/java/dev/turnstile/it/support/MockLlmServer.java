@@ -73,13 +73,20 @@ public final class MockLlmServer implements AutoCloseable {
     public static final class Exchange {
         public final String method;
         public final String path;
+        /** The path with its query, as the request named it. */
+        public final String target;
         public final long arrivedMillis;
         public volatile long finishedMillis = -1;
         public volatile int status;
 
         Exchange(String method, String path, long arrivedMillis) {
+            this(method, path, path, arrivedMillis);
+        }
+
+        Exchange(String method, String path, String target, long arrivedMillis) {
             this.method = method;
             this.path = path;
+            this.target = target;
             this.arrivedMillis = arrivedMillis;
         }
 
@@ -116,6 +123,11 @@ public final class MockLlmServer implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** Starts counting the peak again from what is in flight now: a test that reuses the server, case by case. */
+    public void resetPeak() {
+        maxInFlight.set(inFlight.get());
+    }
+
     public List<Exchange> exchanges() {
         synchronized (exchanges) {
             return new ArrayList<>(exchanges);
@@ -129,7 +141,7 @@ public final class MockLlmServer implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) {
         String target = request.getTarget();
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-        Exchange exchange = new Exchange(request.getMethod(), path, now());
+        Exchange exchange = new Exchange(request.getMethod(), path, target, now());
         exchanges.add(exchange);
         int current = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(current, Math::max);
@@ -367,12 +379,18 @@ public final class MockLlmServer implements AutoCloseable {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final Map<String, AtomicInteger> stormCounts = new ConcurrentHashMap<>();
-    private final CountDownLatch held = new CountDownLatch(1);
+    /** What {@code /v1/held} answers wait for; {@link #holdAgain()} puts a new one in place. */
+    private volatile CountDownLatch held = new CountDownLatch(1);
     private final AtomicInteger heldWaiting = new AtomicInteger();
 
-    /** Lets every {@code /v1/held} answer, present and future, go on. */
+    /** Lets every {@code /v1/held} answer, present and future (until {@link #holdAgain()}), go on. */
     public void releaseHeld() {
         held.countDown();
+    }
+
+    /** From now on, {@code /v1/held} answers wait for the next {@link #releaseHeld()}: a test that reuses the server. */
+    public void holdAgain() {
+        held = new CountDownLatch(1);
     }
 
     /** How many {@code /v1/held} answers are waiting for {@link #releaseHeld()}. */
@@ -392,7 +410,7 @@ public final class MockLlmServer implements AutoCloseable {
             heldWaiting.incrementAndGet();
             return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                     .addHeader("Transfer-Encoding", "chunked")
-                    .body(new HeldBody(new CountingBody(exchange,
+                    .body(new HeldBody(held, new CountingBody(exchange,
                             List.of("data: {\"token\":0}\n\n", "data: [DONE]\n\n"), 10)))
                     .removeHeader("Content-Length") // after body(), which sets it (to -1 here: Vert.x refuses that)
                     .build();
@@ -448,16 +466,18 @@ public final class MockLlmServer implements AutoCloseable {
 
     /** Sends nothing until {@link #releaseHeld()}, then its answer. */
     private final class HeldBody implements MockResponseBody {
+        private final CountDownLatch release;
         private final CountingBody answer;
 
-        HeldBody(CountingBody answer) {
+        HeldBody(CountDownLatch release, CountingBody answer) {
+            this.release = release;
             this.answer = answer;
         }
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
             try {
-                held.await(60, TimeUnit.SECONDS); // bounded: a forgotten release fails the test, not the build
+                release.await(60, TimeUnit.SECONDS); // bounded: a forgotten release fails the test, not the build
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
