@@ -69,6 +69,10 @@ public final class GatedCall {
      */
     public CompletableFuture<Void> acquireAsync() {
         PermitFuture future = scheduler.acquireAsync(request);
+        if (future.isDone() && !future.isCompletedExceptionally()) {
+            permit = future.join(); // the usual case, a slot free at once: no dependent stage to build
+            return ended.get() ? endedBeforeGrant(permit) : CompletableFuture.completedFuture(null);
+        }
         pending = future;
         CompletableFuture<Void> started = new CompletableFuture<Void>() {
             @Override
@@ -91,6 +95,14 @@ public final class GatedCall {
             }
         });
         return started;
+    }
+
+    /** The call ended while its slot was being granted: the slot goes back, and the start is cancelled. */
+    private static CompletableFuture<Void> endedBeforeGrant(Permit granted) {
+        granted.release(Outcome.FAILURE);
+        CompletableFuture<Void> cancelled = new CompletableFuture<>();
+        cancelled.cancel(false);
+        return cancelled;
     }
 
     /**

@@ -97,9 +97,17 @@ final class RequestTarget {
         if (!gate.mayGate(uri.getHost())) {
             return null;
         }
+        return gate.open(method, uri.getScheme(), uri.getHost(), uri.getPort(), path(), headers::get);
+    }
+
+    /** Whether {@link #open} would gate this request now; opens no call. */
+    boolean gates(Gate gate) {
+        return gate.mayGate(uri.getHost()) && gate.gates(method, uri.getScheme(), uri.getHost(), uri.getPort(), path());
+    }
+
+    private String path() {
         String path = uri.getRawPath();
-        return gate.open(method, uri.getScheme(), uri.getHost(), uri.getPort(),
-                path == null || path.isEmpty() ? "/" : path, headers::get);
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     private static boolean hasScheme(String uri) {
