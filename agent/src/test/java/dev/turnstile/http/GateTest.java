@@ -311,6 +311,30 @@ class GateTest {
     }
 
     @Test
+    void aSlotFreeAtOnceCompletesTheStartAndItsEndGivesTheSlotBack() {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+
+        assertThat(call.acquireAsync()).isCompleted();
+        assertThat(scheduler.snapshot().provider("openai").inFlight()).isOne();
+
+        call.complete();
+        assertThat(scheduler.snapshot().provider("openai").inFlight()).isZero();
+    }
+
+    @Test
+    void aCallEndedBeforeItAsksForItsSlotNeverStartsAndHoldsNone() {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.fail();
+
+        assertThat(call.acquireAsync()).isCancelled();
+        assertThat(scheduler.snapshot().provider("openai").inFlight()).isZero();
+        assertThat(gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null).acquireAsync())
+                .as("the slot is free for the next call").isCompleted();
+    }
+
+    @Test
     void cancellingTheStartFutureWhileQueuedWithdrawsTheCall() throws IOException {
         Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
         gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null).acquire();
