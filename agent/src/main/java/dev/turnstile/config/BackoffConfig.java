@@ -21,6 +21,8 @@ public final class BackoffConfig {
     private static final BackoffConfig DEFAULTS = new Builder().build();
 
     private final Set<Integer> statuses;
+    /** {@link #statuses} by status, so a response's check boxes no {@code Integer}. */
+    private final boolean[] pausing = new boolean[600];
     private final Duration initial;
     private final Duration max;
     private final boolean adaptive;
@@ -28,6 +30,9 @@ public final class BackoffConfig {
 
     private BackoffConfig(Builder builder) {
         this.statuses = Collections.unmodifiableSet(new TreeSet<>(builder.statuses));
+        for (int status : statuses) {
+            pausing[status] = true; // 100 to 599, as the builder checked
+        }
         this.initial = builder.initial;
         this.max = builder.max;
         this.adaptive = builder.adaptive;
@@ -55,7 +60,7 @@ public final class BackoffConfig {
 
     /** Whether a status pauses the provider. */
     public boolean pausesOn(int status) {
-        return statuses.contains(status);
+        return status >= 0 && status < pausing.length && pausing[status];
     }
 
     /** The first pause when the provider gives no hint; greater than zero and at most {@link #max()}. */

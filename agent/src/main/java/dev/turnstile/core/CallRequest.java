@@ -41,6 +41,14 @@ public final class CallRequest {
     }
 
     /**
+     * All a gate knows at once, in one object: {@code turnStartMillis} may be {@link #NO_TURN_START};
+     * {@code tokenEstimate} must not be negative.
+     */
+    public static CallRequest of(String provider, String agent, long turnStartMillis, long tokenEstimate) {
+        return new CallRequest(provider, agent, turnStartMillis, 0, requireTokens(tokenEstimate));
+    }
+
+    /**
      * The same call, waiting at most {@code maxWait} in the queue (for example the client's own
      * request timeout); the provider's queue timeout still applies when it is shorter.
      */
@@ -56,10 +64,14 @@ public final class CallRequest {
      * token budget until its answer tells the real number ({@link Permit#tokensUsed}).
      */
     public CallRequest withTokenEstimate(long tokens) {
+        return new CallRequest(provider, agent, turnStartMillis, maxWaitNanos, requireTokens(tokens));
+    }
+
+    private static long requireTokens(long tokens) {
         if (tokens < 0) {
             throw new IllegalArgumentException("token estimate must not be negative, was " + tokens);
         }
-        return new CallRequest(provider, agent, turnStartMillis, maxWaitNanos, tokens);
+        return tokens;
     }
 
     /** Tokens this call is expected to use; 0 when nobody estimated. */

@@ -1,9 +1,10 @@
 package dev.turnstile.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An asynchronous exchange that waits for its call's slot without blocking anyone: the one way
@@ -74,7 +75,18 @@ public final class DeferredExchange {
     private final GatedCall call;
     private final CompletableFuture<Void> slot;
     private final boolean grantedAtOnce;
-    private final AtomicInteger state = new AtomicInteger(WAITING);
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(DeferredExchange.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** One of the constants above, changed through {@link #STATE}: a field, not an {@code AtomicInteger} per exchange. */
+    private volatile int state = WAITING;
     private volatile boolean mayInterruptIfRunning;
     private volatile Client client;
     private volatile Executor startOn;
@@ -118,16 +130,16 @@ public final class DeferredExchange {
     public boolean cancel(boolean mayInterruptIfRunning) {
         this.mayInterruptIfRunning = mayInterruptIfRunning; // read by a start that sees the cancel
         while (true) {
-            int now = state.get();
-            if (now == WAITING && state.compareAndSet(WAITING, DONE)) {
+            int now = state;
+            if (now == WAITING && STATE.compareAndSet(this, WAITING, DONE)) {
                 slot.cancel(false); // leaves the queue; the slot's decision tells the client
                 call.fail();        // gives back a slot granted just before
                 return true;
             }
-            if (now == STARTING && state.compareAndSet(STARTING, CANCELLED_WHILE_STARTING)) {
+            if (now == STARTING && STATE.compareAndSet(this, STARTING, CANCELLED_WHILE_STARTING)) {
                 return false;
             }
-            if (now == STARTED && state.compareAndSet(STARTED, DONE)) {
+            if (now == STARTED && STATE.compareAndSet(this, STARTED, DONE)) {
                 cancelStarted();
                 return false;
             }
@@ -139,7 +151,7 @@ public final class DeferredExchange {
 
     /** The slot's decision: granted, timed out, or cancelled. Runs once, on the deciding thread. */
     private void decided(Void granted, Throwable error) {
-        if (error == null && state.compareAndSet(WAITING, STARTING)) {
+        if (error == null && STATE.compareAndSet(this, WAITING, STARTING)) {
             try {
                 startOn.execute(this::start);
             } catch (RuntimeException refused) { // an event loop shut down, say
@@ -148,7 +160,7 @@ public final class DeferredExchange {
             return;
         }
         Throwable why = error != null ? error : new CancellationException("cancelled while waiting for its slot");
-        state.set(DONE);
+        state = DONE;
         call.fail(); // gives back a slot granted as the exchange was cancelled; else just ends the call
         try {
             startOn.execute(() -> tell(why));
@@ -158,7 +170,7 @@ public final class DeferredExchange {
     }
 
     private void start() {
-        if (state.get() == CANCELLED_WHILE_STARTING) { // while the start waited for its executor
+        if (state == CANCELLED_WHILE_STARTING) { // while the start waited for its executor
             notStarted(new CancellationException("cancelled before it started"));
             return;
         }
@@ -168,14 +180,14 @@ public final class DeferredExchange {
             notStarted(t);
             return;
         }
-        if (!state.compareAndSet(STARTING, STARTED)) {
-            state.set(DONE);
+        if (!STATE.compareAndSet(this, STARTING, STARTED)) {
+            state = DONE;
             cancelStarted(); // cancelled while it started
         }
     }
 
     private void notStarted(Throwable why) {
-        state.set(DONE);
+        state = DONE;
         call.fail();
         tell(why);
     }

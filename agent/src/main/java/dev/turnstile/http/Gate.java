@@ -7,7 +7,6 @@ import dev.turnstile.config.TurnstileConfig;
 import dev.turnstile.core.CallRequest;
 import dev.turnstile.core.SlotScheduler;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -83,6 +82,29 @@ public final class Gate {
     public GatedCall open(String method, String scheme, String host, int port, String path, HeaderLookup headers,
                           long bodyBytes) {
         Rules current = rules;
+        ProviderConfig provider = gatedProvider(current, method, scheme, host, port, path);
+        if (provider == null) {
+            return null;
+        }
+        String agent = AgentKeys.of(current.identity, headers);
+        long turnStart = current.turnHeader == null || headers == null
+                ? CallRequest.NO_TURN_START : TurnStarts.parse(headers.get(current.turnHeader));
+        long tokens = bodyBytes == UNKNOWN_BODY ? TokenEstimate.ofHeaders(headers) : TokenEstimate.ofBodyBytes(bodyBytes);
+        return new GatedCall(scheduler, CallRequest.of(provider.id(), agent, turnStart, tokens), current.backoff);
+    }
+
+    /**
+     * Whether {@link #open} would gate this request, without opening a call: for a client that
+     * decides when a request is built and opens its call when it is sent. The door is recorded
+     * as by {@code open}.
+     */
+    public boolean gates(String method, String scheme, String host, int port, String path) {
+        return gatedProvider(rules, method, scheme, host, port, path) != null;
+    }
+
+    /** The provider that gates this request under {@code current}, or null; records the door of a provider's host. */
+    private ProviderConfig gatedProvider(Rules current, String method, String scheme, String host, int port,
+                                         String path) {
         if (!current.enabled) {
             return null;
         }
@@ -91,17 +113,7 @@ public final class Gate {
             return null;
         }
         activity.doorPassed(provider.id());
-        if (!provider.gatesMethod(method) || !provider.gatesPath(path == null ? "/" : path)) {
-            return null;
-        }
-        String agent = AgentKeys.of(current.identity, headers);
-        long turnStart = current.turnHeader == null || headers == null
-                ? CallRequest.NO_TURN_START : TurnStarts.parse(headers.get(current.turnHeader));
-        CallRequest request = turnStart == CallRequest.NO_TURN_START
-                ? CallRequest.of(provider.id(), agent)
-                : CallRequest.withTurnStart(provider.id(), agent, turnStart);
-        long tokens = bodyBytes == UNKNOWN_BODY ? TokenEstimate.ofHeaders(headers) : TokenEstimate.ofBodyBytes(bodyBytes);
-        return new GatedCall(scheduler, request.withTokenEstimate(tokens), current.backoff);
+        return provider.gatesMethod(method) && provider.gatesPath(path == null ? "/" : path) ? provider : null;
     }
 
     /**
@@ -121,7 +133,7 @@ public final class Gate {
         if (port > 0) {
             return port;
         }
-        return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") ? 80 : 443;
+        return "http".equalsIgnoreCase(scheme) ? 80 : 443;
     }
 
     /** What the per-call path needs from the configuration, computed once per change. */

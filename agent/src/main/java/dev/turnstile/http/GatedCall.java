@@ -10,8 +10,9 @@ import dev.turnstile.core.SlotScheduler;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One HTTP call through the gate, from waiting for its slot to the end of its response body.
@@ -25,7 +26,20 @@ public final class GatedCall {
     private final SlotScheduler scheduler;
     private final CallRequest request;
     private final BackoffConfig backoff;
-    private final AtomicBoolean ended = new AtomicBoolean();
+    /** Every call that got its slot at once shares this start: complete, so nothing can change it. */
+    private static final CompletableFuture<Void> STARTED_AT_ONCE = CompletableFuture.completedFuture(null);
+    private static final VarHandle ENDED;
+
+    static {
+        try {
+            ENDED = MethodHandles.lookup().findVarHandle(GatedCall.class, "ended", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Set once, by {@link #end} ({@link #ENDED}: a field, not an {@code AtomicBoolean} per call). */
+    private volatile boolean ended;
     private volatile Permit permit;
     private volatile PermitFuture pending;
     /** A copy of the start of a back-off answer's body whose headers gave no hint; null otherwise. */
@@ -69,6 +83,10 @@ public final class GatedCall {
      */
     public CompletableFuture<Void> acquireAsync() {
         PermitFuture future = scheduler.acquireAsync(request);
+        if (future.isDone() && !future.isCompletedExceptionally()) {
+            permit = future.join(); // the usual case, a slot free at once: no dependent stage to build
+            return ended ? endedBeforeGrant(permit) : STARTED_AT_ONCE;
+        }
         pending = future;
         CompletableFuture<Void> started = new CompletableFuture<Void>() {
             @Override
@@ -80,7 +98,7 @@ public final class GatedCall {
         future.whenComplete((granted, error) -> {
             if (error == null) {
                 permit = granted;
-                if (ended.get() || !started.complete(null)) {
+                if (ended || !started.complete(null)) {
                     granted.release(Outcome.FAILURE); // ended or cancelled before the grant arrived
                 }
             } else {
@@ -91,6 +109,14 @@ public final class GatedCall {
             }
         });
         return started;
+    }
+
+    /** The call ended while its slot was being granted: the slot goes back, and the start is cancelled. */
+    private static CompletableFuture<Void> endedBeforeGrant(Permit granted) {
+        granted.release(Outcome.FAILURE);
+        CompletableFuture<Void> cancelled = new CompletableFuture<>();
+        cancelled.cancel(false);
+        return cancelled;
     }
 
     /**
@@ -159,7 +185,7 @@ public final class GatedCall {
      */
     public void fail(Throwable error) {
         Permit current = permit;
-        if (current != null && error != null && !answeredOnce && !ended.get()) {
+        if (current != null && error != null && !answeredOnce && !ended) {
             String cause = OverloadSignals.causeOf(error);
             if (cause != null) {
                 current.overloaded(cause);
@@ -177,7 +203,7 @@ public final class GatedCall {
     }
 
     private boolean end(Outcome outcome) {
-        if (!ended.compareAndSet(false, true)) {
+        if (!ENDED.compareAndSet(this, false, true)) {
             return false;
         }
         Permit current = permit;
@@ -214,11 +240,11 @@ public final class GatedCall {
     }
 
     public boolean isEnded() {
-        return ended.get();
+        return ended;
     }
 
     @Override
     public String toString() {
-        return "GatedCall{" + request + ", permit=" + permit + ", ended=" + ended.get() + '}';
+        return "GatedCall{" + request + ", permit=" + permit + ", ended=" + ended + '}';
     }
 }

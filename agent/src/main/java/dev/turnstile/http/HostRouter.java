@@ -9,17 +9,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the provider of a host. Most calls go elsewhere, so the common answer, "not a provider",
  * costs one hash lookup (plus an {@code endsWith} per wildcard); only a likely hit asks the
- * configuration's full matching rules. Immutable: rebuilt when the providers change.
+ * configuration's full matching rules, once per host: its answer is kept for the next call to
+ * that host and port, so a gated call does not walk every provider's patterns again. Rebuilt
+ * (its answers forgotten) when the providers change.
  */
 final class HostRouter {
 
     private final TurnstileConfig config;
     private final Set<String> exactHosts = new HashSet<>();
     private final List<String> wildcardSuffixes = new ArrayList<>();
+    /** The last answer per candidate host; bounded, since a wildcard admits any number of hosts. */
+    private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
 
     HostRouter(TurnstileConfig config) {
         this.config = config;
@@ -37,7 +42,18 @@ final class HostRouter {
     /** The provider for {@code host:port}, or null. {@code port} is the effective port (443, not -1). */
     ProviderConfig route(String host, int port) {
         String candidate = candidate(host);
-        return candidate == null ? null : config.providerFor(candidate, port).orElse(null);
+        if (candidate == null) {
+            return null;
+        }
+        Route known = routes.get(candidate);
+        if (known != null && known.port == port) {
+            return known.provider;
+        }
+        ProviderConfig provider = config.providerFor(candidate, port).orElse(null);
+        if (routes.size() < MAX_ROUTES) {
+            routes.put(candidate, new Route(port, provider));
+        }
+        return provider;
     }
 
     /** False when no port of {@code host} is any provider's: the hash lookup alone, nothing allocated. */
@@ -55,6 +71,19 @@ final class HostRouter {
         }
         String lower = host.toLowerCase(Locale.ROOT); // no copy when it is lower case already
         return !lower.equals(host) && maybeProvider(lower) ? lower : null;
+    }
+
+    private static final int MAX_ROUTES = 256;
+
+    /** The provider of a host at one port (null: none); most hosts are called at one port. */
+    private static final class Route {
+        final int port;
+        final ProviderConfig provider;
+
+        Route(int port, ProviderConfig provider) {
+            this.port = port;
+            this.provider = provider;
+        }
     }
 
     private boolean maybeProvider(String host) {

@@ -1,7 +1,6 @@
 package dev.turnstile.jdkhttp;
 
 import dev.turnstile.http.GatedCall;
-import dev.turnstile.http.HeaderLookup;
 
 import java.net.http.HttpResponse;
 
@@ -19,8 +18,7 @@ final class GatedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     @Override
     public HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
         try {
-            HeaderLookup headers = name -> info.headers().firstValue(name).orElse(null);
-            call.onResponse(info.statusCode(), headers);
+            call.onResponse(info.statusCode(), JdkHeaders.of(info.headers()));
         } catch (Throwable t) {
             dev.turnstile.log.FailOpen.report("jdk-httpclient response", t);
         }

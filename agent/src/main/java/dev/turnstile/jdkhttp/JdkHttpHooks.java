@@ -42,7 +42,7 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
                 return null; // no provider's host: nothing more to read, nothing allocated
             }
             GatedCall call = gate.open(httpRequest.method(), uri.getScheme(), uri.getHost(), uri.getPort(),
-                    uri.getRawPath(), name -> httpRequest.headers().firstValue(name).orElse(null),
+                    uri.getRawPath(), JdkHeaders.of(httpRequest.headers()),
                     bodyBytes(httpRequest));
             if (call == null) {
                 return null;
@@ -97,7 +97,8 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
     /** The request body's size for the token estimate: 0 without a body, -1 when its publisher cannot say. */
     private static long bodyBytes(HttpRequest request) {
         try {
-            return request.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).orElse(0L);
+            HttpRequest.BodyPublisher body = request.bodyPublisher().orElse(null);
+            return body == null ? 0 : body.contentLength();
         } catch (RuntimeException e) {
             return -1; // the application's publisher could not say: the estimate for an unknown size
         }

@@ -6,7 +6,7 @@ import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.log.FailOpen;
 
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /** Behind {@link JettyBridge}: finds the {@link JettyLibrary} next to the Jetty that sends (one {@code ClassValue} look-up). */
 final class JettyHooks implements JettyBridge.Hooks {
@@ -39,20 +39,23 @@ final class JettyHooks implements JettyBridge.Hooks {
 
     @Override
     public void aborted(Object request) {
-        withLibrary(request, "jetty-httpclient abort", library -> library.aborted(request));
+        withLibrary(request, "jetty-httpclient abort", JettyLibrary::aborted);
     }
 
     @Override
     public void responseHeaders(Object exchange) {
-        withLibrary(exchange, "jetty-httpclient response", library -> library.responseHeaders(exchange));
+        withLibrary(exchange, "jetty-httpclient response", JettyLibrary::responseHeaders);
     }
 
-    /** Runs {@code action} with the library next to {@code seen}'s class, if there is one; reports what it throws. */
-    private void withLibrary(Object seen, String where, Consumer<JettyLibrary> action) {
+    /**
+     * Runs {@code action} on {@code seen} with the library next to its class, if there is one;
+     * reports what it throws. The action captures nothing, so no object is made per call.
+     */
+    private void withLibrary(Object seen, String where, BiConsumer<JettyLibrary, Object> action) {
         try {
             JettyLibrary library = libraries.of(seen.getClass());
             if (library != null) {
-                action.accept(library);
+                action.accept(library, seen);
             }
         } catch (Throwable t) {
             FailOpen.report(where, t);

@@ -68,6 +68,32 @@ class GateTest {
     }
 
     @Test
+    void aHostRoutedOnceIsRoutedByItsPortAgainAndAnewAfterAnUpdate() {
+        Gate gate = gate(config(provider("local", "localhost:11434", 1), provider("any", "localhost", 1)));
+
+        assertThat(gate.open("POST", "http", "localhost", 11434, "/", null).providerId()).isEqualTo("local");
+        assertThat(gate.open("POST", "http", "localhost", 11434, "/", null).providerId()).as("asked again").isEqualTo("local");
+        assertThat(gate.open("POST", "http", "localhost", 8080, "/", null).providerId()).as("another port").isEqualTo("any");
+        assertThat(gate.open("POST", "http", "localhost", 11434, "/", null).providerId()).as("back").isEqualTo("local");
+
+        gate.update(config(provider("any", "localhost", 1)));
+        assertThat(gate.open("POST", "http", "localhost", 11434, "/", null).providerId()).as("updated").isEqualTo("any");
+    }
+
+    @Test
+    void gatesAnswersAsOpenWouldWithoutOpeningACall() {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1).withPaths(List.of("/v1/chat"))));
+
+        assertThat(gate.gates("POST", "https", "api.openai.com", -1, "/v1/chat/completions")).isTrue();
+        assertThat(gate.gates("GET", "https", "api.openai.com", -1, "/v1/chat/completions")).isFalse();
+        assertThat(gate.gates("POST", "https", "api.openai.com", -1, "/v1/files")).isFalse();
+        assertThat(gate.gates("POST", "https", "example.com", -1, "/v1/chat")).isFalse();
+        assertThat(scheduler.snapshot("openai").inFlight()).as("no slot taken").isZero();
+        assertThat(scheduler.snapshot("openai").queued()).as("nothing queued").isZero();
+        assertThat(gate.activity().doorPassedRecently("openai")).as("the door is recorded as by open").isTrue();
+    }
+
+    @Test
     void wildcardHostsMatchSubdomains() {
         Gate gate = gate(config(provider("azure", "*.openai.azure.com", 1)));
 
@@ -282,6 +308,30 @@ class GateTest {
 
         assertThat(scheduler.snapshot().provider("openai").queued()).isZero();
         assertThat(scheduler.snapshot().provider("openai").inFlight()).isZero();
+    }
+
+    @Test
+    void aSlotFreeAtOnceCompletesTheStartAndItsEndGivesTheSlotBack() {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+
+        assertThat(call.acquireAsync()).isCompleted();
+        assertThat(scheduler.snapshot().provider("openai").inFlight()).isOne();
+
+        call.complete();
+        assertThat(scheduler.snapshot().provider("openai").inFlight()).isZero();
+    }
+
+    @Test
+    void aCallEndedBeforeItAsksForItsSlotNeverStartsAndHoldsNone() {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1)));
+        GatedCall call = gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null);
+        call.fail();
+
+        assertThat(call.acquireAsync()).isCancelled();
+        assertThat(scheduler.snapshot().provider("openai").inFlight()).isZero();
+        assertThat(gate.open("POST", "https", "api.openai.com", -1, "/v1/chat", null).acquireAsync())
+                .as("the slot is free for the next call").isCompleted();
     }
 
     @Test

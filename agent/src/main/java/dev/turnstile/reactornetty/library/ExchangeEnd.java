@@ -9,6 +9,7 @@ import reactor.netty.channel.ChannelOperations;
 import reactor.netty.http.client.HttpClientResponse;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Ends a gated exchange. The connect {@code Mono} answers with the response (its status and
@@ -47,18 +48,48 @@ final class ExchangeEnd {
     /** The response to {@code call} arrived on {@code connection}: its end ends the call. */
     static void answered(Connection connection, GatedCall call) {
         try {
+            End end = new End(connection, call);
             if (connection instanceof HttpClientResponse) {
                 HttpClientResponse response = (HttpClientResponse) connection;
                 HttpHeaders headers = response.responseHeaders();
                 call.onResponse(response.status().code(), headers::get);
-                response.trailerHeaders().subscribe(trailers -> call.complete(),
-                        error -> endedEarly(connection, call), () -> endedEarly(connection, call));
+                response.trailerHeaders().subscribe(end, end, end);
             }
-            connection.onTerminate().subscribe(null,
-                    error -> endedEarly(connection, call), () -> endedEarly(connection, call));
+            connection.onTerminate().subscribe(null, end, end);
         } catch (Throwable t) {
             FailOpen.report("reactor-netty response", t);
             call.fail(); // the end cannot be watched: the rest of the exchange goes ungated
+        }
+    }
+
+    /**
+     * What every signal of the trailers and of the termination does, in one object rather than
+     * a lambda per signal: trailers complete the call, an error or an empty end is
+     * {@link #endedEarly}.
+     */
+    private static final class End implements Consumer<Object>, Runnable {
+        private final Connection connection;
+        private final GatedCall call;
+
+        End(Connection connection, GatedCall call) {
+            this.connection = connection;
+            this.call = call;
+        }
+
+        /** The trailers (the last content came), or an error. */
+        @Override
+        public void accept(Object signal) {
+            if (signal instanceof Throwable) {
+                endedEarly(connection, call);
+            } else {
+                call.complete();
+            }
+        }
+
+        /** Completed empty: no last content. */
+        @Override
+        public void run() {
+            endedEarly(connection, call);
         }
     }
 

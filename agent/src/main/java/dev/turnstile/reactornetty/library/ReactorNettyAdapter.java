@@ -25,7 +25,7 @@ public final class ReactorNettyAdapter implements ReactorNettyLibrary {
             return connect;
         }
         RequestTarget target = RequestTarget.of(config);
-        if (target == null || target.open(gate) == null) {
+        if (target == null || !target.gates(gate)) {
             return connect;
         }
         return GatedConnect.of((Mono<Connection>) connect, gate, target);

@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import reactor.netty.http.client.HttpClientConfig;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
 /**
  * Where a request built on a Reactor Netty {@code HttpClient} goes, read from its configuration
@@ -17,19 +16,25 @@ import java.net.URISyntaxException;
 final class RequestTarget {
 
     private final String method;
-    private final URI uri;
+    private final String scheme;
+    private final String host;
+    private final int port;
+    private final String path;
     private final HttpHeaders headers;
 
-    private RequestTarget(String method, URI uri, HttpHeaders headers) {
+    private RequestTarget(String method, String scheme, String host, int port, String path, HttpHeaders headers) {
         this.method = method;
-        this.uri = uri;
+        this.scheme = scheme;
+        this.host = host;
+        this.port = port;
+        this.path = path;
         this.headers = headers;
     }
 
     /**
      * False when {@code config}'s request cannot be gated: its host, read from the URI (or the
      * {@code baseUrl} it is relative to) without resolving or parsing it, is no provider's. So a
-     * request to any other host costs one substring and one look-up, not {@link #of}'s URI parse.
+     * request to any other host costs one substring and one look-up, not {@link #of}'s scan.
      */
     static boolean mayBeGated(Gate gate, HttpClientConfig config) {
         String uri = config.uri();
@@ -46,31 +51,87 @@ final class RequestTarget {
      * brackets), found by scanning the authority; null when there is none.
      */
     static String hostOf(String uri) {
-        int start = uri.indexOf("://");
+        int start = hostStart(uri);
         if (start < 0) {
             return null;
         }
+        int end = hostEnd(uri, start);
+        return end < 0 ? null : uri.substring(start, end);
+    }
+
+    /** The port of an absolute URI as {@link URI#getPort()} gives it: -1 when it names none. */
+    static int portOf(String uri) {
+        int start = hostStart(uri);
+        int end = start < 0 ? -1 : hostEnd(uri, start);
+        if (end < 0 || end >= uri.length() || uri.charAt(end) != ':') {
+            return -1;
+        }
+        int port = 0;
+        int digits = 0;
+        for (int i = end + 1; i < uri.length() && "/?#".indexOf(uri.charAt(i)) < 0; i++, digits++) {
+            char c = uri.charAt(i);
+            if (c < '0' || c > '9' || digits == 5) {
+                return -1;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return digits == 0 ? -1 : port;
+    }
+
+    /** The path of an absolute URI as {@link URI#getRawPath()} gives it: "" when it has none. */
+    static String pathOf(String uri) {
+        int start = uri.indexOf("://");
+        if (start < 0) {
+            return "";
+        }
+        int pathStart = authorityEnd(uri, start + 3);
+        if (pathStart >= uri.length() || uri.charAt(pathStart) != '/') {
+            return "";
+        }
+        int pathEnd = pathStart;
+        while (pathEnd < uri.length() && uri.charAt(pathEnd) != '?' && uri.charAt(pathEnd) != '#') {
+            pathEnd++;
+        }
+        return uri.substring(pathStart, pathEnd);
+    }
+
+    /** Where the host begins (after the user information), or -1 without an authority. */
+    private static int hostStart(String uri) {
+        int start = uri.indexOf("://");
+        if (start < 0) {
+            return -1;
+        }
         start += 3;
-        int end = start;
-        while (end < uri.length() && "/?#".indexOf(uri.charAt(end)) < 0) {
-            end++;
-        }
-        int at = uri.lastIndexOf('@', end - 1);
-        if (at >= start) {
-            start = at + 1; // user information is not the host
-        }
+        int at = uri.lastIndexOf('@', authorityEnd(uri, start) - 1);
+        return at >= start ? at + 1 : start; // user information is not the host
+    }
+
+    /** Where the host ends (a port's colon, or the authority's end), or -1 when there is no host. */
+    private static int hostEnd(String uri, int start) {
+        int end = authorityEnd(uri, start);
         if (start < end && uri.charAt(start) == '[') {
             int close = uri.indexOf(']', start);
-            return close < 0 || close >= end ? null : uri.substring(start, close + 1);
+            return close < 0 || close >= end ? -1 : close + 1;
         }
         int colon = uri.indexOf(':', start);
         if (colon >= 0 && colon < end) {
             end = colon;
         }
-        return start < end ? uri.substring(start, end) : null;
+        return start < end ? end : -1;
     }
 
-    /** The target of {@code config}'s request, or null when its host is not known yet. */
+    private static int authorityEnd(String uri, int start) {
+        int end = start;
+        while (end < uri.length() && "/?#".indexOf(uri.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * The target of {@code config}'s request, or null when its host is not known yet. Its parts
+     * are scanned, not parsed into a {@link URI}: this runs for every request built to a provider.
+     */
     static RequestTarget of(HttpClientConfig config) {
         String uri = config.uri();
         if (uri == null) {
@@ -83,23 +144,26 @@ final class RequestTarget {
             }
             uri = join(base, uri);
         }
-        try {
-            URI parsed = new URI(uri);
-            return parsed.getHost() == null ? null
-                    : new RequestTarget(config.method().name(), parsed, config.headers());
-        } catch (URISyntaxException e) {
-            return null; // the client reports it itself when it connects
+        String host = hostOf(uri);
+        if (host == null) {
+            return null;
         }
+        String path = pathOf(uri);
+        return new RequestTarget(config.method().name(), uri.substring(0, uri.indexOf("://")), host, portOf(uri),
+                path.isEmpty() ? "/" : path, config.headers());
     }
 
     /** A gated call for this request, on the calling thread; null when Turnstile leaves it alone. */
     GatedCall open(Gate gate) {
-        if (!gate.mayGate(uri.getHost())) {
+        if (!gate.mayGate(host)) {
             return null;
         }
-        String path = uri.getRawPath();
-        return gate.open(method, uri.getScheme(), uri.getHost(), uri.getPort(),
-                path == null || path.isEmpty() ? "/" : path, headers::get);
+        return gate.open(method, scheme, host, port, path, headers::get);
+    }
+
+    /** Whether {@link #open} would gate this request now; opens no call. */
+    boolean gates(Gate gate) {
+        return gate.mayGate(host) && gate.gates(method, scheme, host, port, path);
     }
 
     private static boolean hasScheme(String uri) {

@@ -19,9 +19,14 @@ class RequestTargetTest {
             "https://user:secret@llm.example.com:8443/v1#part",
             "http://[::1]:8080/v1/chat",
             "http://[2001:db8::1]/",
-            "https://api.anthropic.com/v1/messages?beta=true"})
-    void findsTheHostTheUriParseFinds(String uri) throws Exception {
-        assertThat(RequestTarget.hostOf(uri)).isEqualTo(new URI(uri).getHost());
+            "https://api.anthropic.com/v1/messages?beta=true",
+            "http://llm.example.com:/v1/a%20b/c#frag",
+            "https://llm.example.com/v1?next=/v2"})
+    void findsTheHostPortAndPathTheUriParseFinds(String uri) throws Exception {
+        URI parsed = new URI(uri);
+        assertThat(RequestTarget.hostOf(uri)).isEqualTo(parsed.getHost());
+        assertThat(RequestTarget.portOf(uri)).as("port").isEqualTo(parsed.getPort());
+        assertThat(RequestTarget.pathOf(uri)).as("path").isEqualTo(parsed.getRawPath());
     }
 
     @ParameterizedTest

@@ -30,7 +30,13 @@ public final class ChildJvm implements Closeable {
     /** {@code java JVM_OPTIONS -cp CLASSPATH MAIN ARGS}. */
     public static ChildJvm start(List<String> jvmOptions, Path classpath, String mainClass, List<String> args, Path stderr)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), jvmOptions, classpath, mainClass, args, stderr);
+    }
+
+    /** The same, started through {@code launcher} (such as {@code taskset -c 1}); none when empty. */
+    public static ChildJvm start(List<String> launcher, List<String> jvmOptions, Path classpath, String mainClass,
+                                 List<String> args, Path stderr) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(JAVA);
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -16,7 +16,14 @@ import java.util.Map;
  * provider on another host. Configurations are interleaved round by round.
  *
  * <pre>java -cp benchmarks.jar dev.turnstile.bench.e2e.OverheadBench --agent AGENT_JAR --apps E2E_APPS_JAR
- *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 2000] [--measured 1500] [--clients jdk,okhttp,...]</pre>
+ *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 2000] [--measured 1500] [--clients jdk,okhttp,...]
+ *      [--pin CLIENT_CPUS:SERVER_CPUS] [--control yes]</pre>
+ *
+ * {@code --pin 1:0} starts every child on CPU 1 and the server on CPU 0 ({@code taskset}, Linux):
+ * every configuration then meets the same placement of its threads, whichever threads of its own
+ * (the agent's, the JIT's) happen to run. {@code --control yes} adds (d), the agent loaded with
+ * {@code enabled=false} (it installs nothing): how far a JVM with an agent differs from one without
+ * before the agent does any work.
  */
 public final class OverheadBench {
 
@@ -25,7 +32,7 @@ public final class OverheadBench {
     private static final Map<String, String> ALL_CLIENTS = clients();
     private static final List<String> KINDS = List.of("small", "stream");
     /** What {@code CallLoop} prints per pair of calls besides the two timings. */
-    private static final List<String> COUNTERS = List.of("alloc", "own", "cpu");
+    private static final List<String> COUNTERS = List.of("alloc", "own", "cpu", "owncpu", "waits");
     /** Issue 14: a gated call adds at most 10 µs. */
     private static final double GATED_MAX_ADDED_MICROS = 10;
     /** Issue 14: a host that is no provider's is indistinguishable from no agent: ≤ 1 % or ≤ 2 µs. */
@@ -85,7 +92,7 @@ public final class OverheadBench {
         int rounds = options.number("rounds", 7);
         int warmup = options.number("warmup", 2000);
         int measured = options.number("measured", 1500);
-        try (ChildJvm server = ChildJvm.start(List.of("-Dsun.net.httpserver.nodelay=true"), options.path("apps"),
+        try (ChildJvm server = ChildJvm.start(pinned(1), List.of("-Dsun.net.httpserver.nodelay=true"), options.path("apps"),
                 SERVER, List.of(), work.resolve("server.err"))) {
             int port = Integer.parseInt(server.readLine().replace("port ", ""));
             List<Configuration> configurations = configurations(port);
@@ -119,12 +126,18 @@ public final class OverheadBench {
 
     private List<Configuration> configurations(int port) {
         String agent = "-javaagent:" + options.path("agent").toAbsolutePath();
-        return List.of(
+        List<Configuration> configurations = new ArrayList<>(List.of(
                 new Configuration("a", "no agent", List.of()),
                 new Configuration("b", "agent, gated provider host (limit 10,000)",
                         List.of(agent + "=providers.bench.hosts=127.0.0.1:" + port + ";providers.bench.limit=10000")),
                 new Configuration("c", "agent, host not a provider",
-                        List.of(agent + "=providers.bench.hosts=bench.invalid;providers.bench.limit=10000")));
+                        List.of(agent + "=providers.bench.hosts=bench.invalid;providers.bench.limit=10000"))));
+        if (options.has("control") && options.text("control").equals("yes")) {
+            // The agent loaded but installing nothing: what the JVM does differently with an agent at all.
+            configurations.add(new Configuration("d", "agent loaded, enabled=false (control)",
+                    List.of(agent + "=enabled=false")));
+        }
+        return configurations;
     }
 
     /** One child JVM; checks that exactly the calls of (b) went through the gate. */
@@ -132,7 +145,7 @@ public final class OverheadBench {
                                       int measured) throws Exception {
         Path stderr = work.resolve("overhead-" + client + "-" + configuration.name() + ".err");
         Map<String, Long> result = new LinkedHashMap<>();
-        try (ChildJvm child = ChildJvm.start(configuration.jvmOptions(), options.path("apps"), APP,
+        try (ChildJvm child = ChildJvm.start(pinned(0), configuration.jvmOptions(), options.path("apps"), APP,
                 List.of(client, baseUrl, String.valueOf(warmup), String.valueOf(measured)), stderr)) {
             for (String line : child.readAllLines()) {
                 String[] parts = line.split(" ");
@@ -147,6 +160,11 @@ public final class OverheadBench {
                     + expectedGated + " gated calls, the child reported " + result);
         }
         return result;
+    }
+
+    /** {@code taskset -c CPUS} for part {@code which} of {@code --pin} (0: the children, 1: the server); none without it. */
+    private List<String> pinned(int which) {
+        return options.has("pin") ? List.of("taskset", "-c", options.text("pin").split(":")[which]) : List.of();
     }
 
     private static String key(String client, String kind, String configuration) {
@@ -201,25 +219,38 @@ public final class OverheadBench {
                 + "threads, such as pool clean-ups, whose allocation grows with wall time) and CPU time "
                 + "(`OperatingSystemMXBean.getProcessCpuTime`, which counts the JIT and GC threads too). "
                 + "Allocation does not grow when other processes compete for the cores; CPU time does, "
-                + "less than wall time (caches, frequency, the scheduler's ticks).").blank();
+                + "less than wall time (caches, frequency, the scheduler's ticks). The calling thread's CPU "
+                + "time (`ThreadMXBean.getCurrentThreadCpuTime`) leaves out the JIT, the GC and a client's "
+                + "own threads. *Blocked* counts how often the calling thread blocked (its voluntary context "
+                + "switches): a blocking client blocks when it reads before the answer has come, and each "
+                + "block costs a wake-up, which on an idle core (a virtual machine's most of all) costs more "
+                + "than the agent's work; two configurations that block at different rates differ in wall "
+                + "time by those wake-ups, not by work.").blank();
         md.header(2, "client", "configuration", "bytes allocated per call", "added, paired",
-                "calling thread's bytes", "added, paired", "CPU µs per call", "added CPU µs, paired");
+                "calling thread's bytes", "added, paired", "CPU µs per call", "added CPU µs, paired",
+                "calling thread's CPU µs", "added, paired", "calling thread blocked, per call");
         for (String client : chosen.keySet()) {
             List<Double> allocBaseline = perCall(client, "alloc", "a", 1);
             List<Double> ownBaseline = perCall(client, "own", "a", 1);
             List<Double> cpuBaseline = perCall(client, "cpu", "a", 1000);
+            List<Double> ownCpuBaseline = perCall(client, "owncpu", "a", 1000);
             for (Configuration configuration : configurations) {
                 boolean isBaseline = configuration.name().equals("a");
                 List<Double> alloc = perCall(client, "alloc", configuration.name(), 1);
                 List<Double> own = perCall(client, "own", configuration.name(), 1);
                 List<Double> cpu = perCall(client, "cpu", configuration.name(), 1000);
+                List<Double> ownCpu = perCall(client, "owncpu", configuration.name(), 1000);
                 md.row(chosen.get(client), "(" + configuration.name() + ") " + configuration.description(),
                         Spread.of(alloc).format("%.0f"),
                         isBaseline ? "–" : Spread.of(Spread.differences(alloc, allocBaseline)).format("%+.0f"),
                         Spread.of(own).format("%.0f"),
                         isBaseline ? "–" : Spread.of(Spread.differences(own, ownBaseline)).format("%+.0f"),
                         Spread.of(cpu).format("%.1f"),
-                        isBaseline ? "–" : Spread.of(Spread.differences(cpu, cpuBaseline)).format("%+.1f"));
+                        isBaseline ? "–" : Spread.of(Spread.differences(cpu, cpuBaseline)).format("%+.1f"),
+                        Spread.of(ownCpu).format("%.1f"),
+                        isBaseline ? "–" : Spread.of(Spread.differences(ownCpu, ownCpuBaseline)).format("%+.1f"),
+                        waitsPerCall(client, configuration.name()).isEmpty() ? "–"
+                                : Spread.of(waitsPerCall(client, configuration.name())).format("%.2f"));
             }
         }
     }
@@ -231,6 +262,34 @@ public final class OverheadBench {
             values.add(perPair / 2 / divisor);
         }
         return values;
+    }
+
+    /**
+     * A note when the calling thread blocked at another rate than without the agent (by more than a
+     * tenth of a wait per call): the wall times then differ by wake-ups as well as by work.
+     */
+    private String blocking(String client, String configuration) {
+        List<Double> with = waitsPerCall(client, configuration);
+        List<Double> without = waitsPerCall(client, "a");
+        if (with.isEmpty() || without.isEmpty()) {
+            return "";
+        }
+        double these = Spread.of(with).median;
+        double baseline = Spread.of(without).median;
+        return Math.abs(these - baseline) <= 0.1 ? ""
+                : "; the calling thread blocked " + Markdown.number("%.2f", these) + " times per call against "
+                + Markdown.number("%.2f", baseline) + " without the agent, so wake-ups, not only work, set this difference";
+    }
+
+    /** Times per call the calling thread blocked, per round; empty where the system does not say. */
+    private List<Double> waitsPerCall(String client, String configuration) {
+        List<Double> waits = new ArrayList<>();
+        for (double perThousandPairs : counters.get(key(client, "waits", configuration))) {
+            if (perThousandPairs >= 0) {
+                waits.add(perThousandPairs / 2 / 1000);
+            }
+        }
+        return waits;
     }
 
     private String verdict(String client, String kind, String configuration, Spread ratio, Spread added) {
@@ -247,6 +306,6 @@ public final class OverheadBench {
                 ? " (rounds disagree: ×" + Markdown.number("%.2f", ratio.min) + " to ×"
                 + Markdown.number("%.2f", ratio.max) + ", so within this run's noise)"
                 : "";
-        return what + numbers + " → " + Markdown.verdict(met) + cpuAdded + rounds;
+        return what + numbers + " → " + Markdown.verdict(met) + cpuAdded + rounds + blocking(client, configuration);
     }
 }

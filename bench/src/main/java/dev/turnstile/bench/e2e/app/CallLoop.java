@@ -17,6 +17,8 @@ import javax.management.ObjectName;
  * own BYTES      (of those, the calling thread's: all of a blocking client's work, without the
  *                 background threads whose allocation follows wall time, such as pool clean-ups)
  * cpu NANOS      (process CPU time per pair of calls over the timed calls)
+ * owncpu NANOS   (of that, the calling thread's)
+ * waits N        (times per 1000 pairs the calling thread blocked; -1 where the system does not say)
  * gated N        (calls the Turnstile provider "bench" started; -1 without that provider)
  * </pre>
  *
@@ -41,20 +43,26 @@ public final class CallLoop {
         for (int i = 0; i < warmup; i++) {
             callBoth(caller, null, null, 0);
         }
+        long waitsBefore = JvmCounters.ownWaits(); // reads a file: before the other counters start
         long allocatedBefore = JvmCounters.allocatedBytes();
         long ownBefore = JvmCounters.ownAllocatedBytes();
         long cpuBefore = JvmCounters.cpuNanos();
+        long ownCpuBefore = JvmCounters.ownCpuNanos();
         for (int i = 0; i < measured; i++) {
             callBoth(caller, small, stream, i);
         }
+        long ownCpu = JvmCounters.ownCpuNanos() - ownCpuBefore;
         long cpu = JvmCounters.cpuNanos() - cpuBefore;
         long allocated = JvmCounters.allocatedBytes() - allocatedBefore;
         long own = JvmCounters.ownAllocatedBytes() - ownBefore;
+        long waits = waitsBefore < 0 ? -1 : (JvmCounters.ownWaits() - waitsBefore) * 1000 / measured;
         System.out.println("small " + median(small));
         System.out.println("stream " + median(stream));
         System.out.println("alloc " + allocated / measured);
         System.out.println("own " + own / measured);
         System.out.println("cpu " + cpu / measured);
+        System.out.println("owncpu " + ownCpu / measured);
+        System.out.println("waits " + waits);
         System.out.println("gated " + gatedCalls());
         System.out.flush();
         System.exit(0); // some clients (Jetty, Vert.x, Reactor Netty) keep threads that would hold the JVM

@@ -1,6 +1,9 @@
 package dev.turnstile.bench.e2e.app;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Whole-JVM counters that a busy machine does not inflate: bytes allocated and CPU time. */
 final class JvmCounters {
@@ -25,6 +28,30 @@ final class JvmCounters {
     /** Bytes allocated so far by the calling thread. */
     static long ownAllocatedBytes() {
         return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    /** CPU time of the calling thread so far, in nanoseconds (no JIT, GC or client threads). */
+    static long ownCpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * How often the calling thread has blocked so far (its voluntary context switches, from
+     * {@code /proc/thread-self/status}); -1 where the system does not say. A blocking client
+     * blocks when it reads before the answer has come: the time it then waits includes waking
+     * up, which costs the more the deeper its core fell idle.
+     */
+    static long ownWaits() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+                if (line.startsWith("voluntary_ctxt_switches:")) {
+                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no count
+        }
+        return -1;
     }
 
     /** CPU time of the whole process so far, in nanoseconds. */
