@@ -42,14 +42,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over {@link #pairB()}. Either pair gives its fault both protocols, both JDKs and both versions;
  * the two together hold every pair of values of any two dimensions (a covering array of strength
  * 2), so a fault that broke only on, say, h2c on JDK 25 or h2 on the previous version is caught by
- * half the faults, at the cost of the two runs a fault of before.
+ * half the faults, at the cost of the two runs a fault of before. A body disposed early runs over
+ * both pairs. The limit and a 429's pause run on both protocols on every JDK on the current
+ * version, and on both protocols on the build's JDK on the previous one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractHttp2IT {
 
-    static final String STREAM = "/v1/stream?events=5&delayMs=60";
-    static final String LONG_STREAM = "/v1/stream?events=200&delayMs=50";
-    static final String CHAT = "/v1/chat";
+    private static final String STREAM = "/v1/stream?events=5&delayMs=60";
+    private static final String LONG_STREAM = "/v1/stream?events=200&delayMs=50";
+    private static final String CHAT = "/v1/chat";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     @TempDir
@@ -107,6 +109,14 @@ abstract class AbstractHttp2IT {
 
     /** Whether {@code failure}, a {@code FAIL} line, is how this client reports a read timeout. */
     abstract boolean isReadTimeout(String failure);
+
+    /**
+     * Whether a call takes its slot before its connection is made, so a refused connection ends a
+     * gated call (counted failed); false when the client makes the connection before the request.
+     */
+    boolean takesItsSlotBeforeConnecting() {
+        return true;
+    }
 
     @AfterAll
     void stopTheJvms() throws Exception {
@@ -295,7 +305,7 @@ abstract class AbstractHttp2IT {
                     .anyMatch(line -> line.startsWith("FAIL ") && !line.contains("unexpected"))
                     .contains("THEN status=200");
             Counters counters = assertSettledWithin(child, server, 1);
-            assertThat(counters.get("Failed")).as(child.transcript()).isEqualTo(1);
+            assertThat(counters.get("Failed")).as(child.transcript()).isEqualTo(takesItsSlotBeforeConnecting() ? 1 : 0);
         }
     }
 

@@ -20,6 +20,15 @@ class VertxHttp2IT extends AbstractHttp2IT {
                         "vertx-", "/vertx-core-4.5.22.jar", "/netty-codec-http2-4.2."));
     }
 
+    /**
+     * A Vert.x request exists only once its connection (or its stream of one) is made, and is gated
+     * when its head is written: a refused connection fails the call before it took a slot.
+     */
+    @Override
+    boolean takesItsSlotBeforeConnecting() {
+        return false;
+    }
+
     /** Vert.x's read timeout is the connection's read idle timeout, which closes the connection (see {@link VertxIT}). */
     @Override
     boolean isReadTimeout(String failure) {
