@@ -255,7 +255,10 @@ abstract class AbstractHttp2IT {
         }
     }
 
-    /** A call to {@code faultPath} fails in the client's own exception, counted as failed; its slot is free for the next. */
+    /**
+     * A call to {@code faultPath} fails in the client's own exception, counted as failed; its slot
+     * is free for the next.
+     */
     private ScenarioRun assertTheFaultFailsTheCallAndReleasesTheSlot(Stack stack, String protocol, Path jdk,
                                                                      Duration readTimeout, String faultPath)
             throws Exception {
@@ -306,7 +309,8 @@ abstract class AbstractHttp2IT {
         try (Http2MockServer server = server(protocol)) {
             Gating gating = gating(server, 1).hosts("127.0.0.1:" + closedPort + ",127.0.0.1:" + server.port());
             String refused = ("h2".equals(protocol) ? "https" : "http") + "://127.0.0.1:" + closedPort + CHAT;
-            ScenarioRun child = run(stack, protocol, jdk, gating, "fail-then-call", refused, url(server, protocol, CHAT));
+            ScenarioRun child = run(stack, protocol, jdk, gating, "fail-then-call", refused,
+                    url(server, protocol, CHAT));
 
             assertThat(child.stdout()).as(child.transcript())
                     .anyMatch(line -> line.startsWith("FAIL ") && !line.contains("unexpected"))

@@ -10,8 +10,9 @@ import java.nio.file.Paths;
 /**
  * Reactor Netty's {@code HttpClient} over HTTP/2 (h2c and h2): 1.3 on Netty 4.2, the test class
  * path's, and 1.1 on Netty 4.1, copied aside by Maven (see {@link ReactorNetty11IT}). The limit
- * and the 429 run on both protocols on every JDK on 1.3, and on both protocols on 1.1 (h2c on JDK 17, h2 on 25); the fault
- * matrix runs pairwise over protocol, JDK and version (see {@link AbstractHttp2IT}).
+ * and the 429 run on both protocols on every JDK on 1.3, and on both protocols on 1.1 (h2c on
+ * JDK 17, h2 on 25); the fault matrix runs pairwise over protocol, JDK and version (see
+ * {@link AbstractHttp2IT}).
  */
 class ReactorNettyHttp2IT extends AbstractHttp2IT {
 

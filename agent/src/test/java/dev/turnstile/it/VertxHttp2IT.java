@@ -8,8 +8,8 @@ import dev.turnstile.it.support.ScenarioJvms;
  * Netty 4.2, the test class path's, and 4.5 on Netty 4.1, copied aside by Maven (see
  * {@link Vertx45IT}). Each request is a stream of a shared connection, written through the same
  * {@code doWrite} as over HTTP/1.1. The limit and the 429 run on both protocols on every JDK on 5,
- * and on both protocols on 4.5 (h2c on JDK 17, h2 on 25); the fault matrix runs pairwise over protocol, JDK and version (see
- * {@link AbstractHttp2IT}).
+ * and on both protocols on 4.5 (h2c on JDK 17, h2 on 25); the fault matrix runs pairwise over
+ * protocol, JDK and version (see {@link AbstractHttp2IT}).
  */
 class VertxHttp2IT extends AbstractHttp2IT {
 
@@ -29,7 +29,10 @@ class VertxHttp2IT extends AbstractHttp2IT {
         return false;
     }
 
-    /** Vert.x's read timeout is the connection's read idle timeout, which closes the connection (see {@link VertxIT}). */
+    /**
+     * Vert.x's read timeout is the connection's read idle timeout, which closes the connection
+     * (see {@link VertxIT}).
+     */
     @Override
     boolean isReadTimeout(String failure) {
         return failure.contains("HttpClosedException");
