@@ -2,50 +2,39 @@ package dev.turnstile.it;
 
 import dev.turnstile.it.apps.CallerLoop;
 import dev.turnstile.it.support.ScenarioJvms;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
- * Vert.x 5's {@code HttpClient} over HTTP/2, to a provider that speaks nothing else: h2c (prior
- * knowledge, no upgrade) and h2 (TLS, ALPN). Each request is a stream of a shared connection,
- * written through the same {@code doWrite} as over HTTP/1.1: the provider never sees more streams
- * than the limit, and a 429's {@code Retry-After} holds the next call back. (The fault matrix over
- * HTTP/2 runs for Reactor Netty, {@link ReactorNettyHttp2IT}.)
+ * Vert.x's {@code HttpClient} over HTTP/2 (h2c, prior knowledge, no upgrade; h2, by ALPN): 5 on
+ * Netty 4.2, the test class path's, and 4.5 on Netty 4.1, copied aside by Maven (see
+ * {@link Vertx45IT}). Each request is a stream of a shared connection, written through the same
+ * {@code doWrite} as over HTTP/1.1. The limit and the 429 run on both protocols on every JDK on 5,
+ * and on both protocols on 4.5 (h2c on JDK 17, h2 on 25); the fault matrix runs pairwise over
+ * protocol, JDK and version (see {@link AbstractHttp2IT}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VertxHttp2IT {
+class VertxHttp2IT extends AbstractHttp2IT {
 
-    private final ScenarioJvms jvms = new ScenarioJvms(CallerLoop.class, entries -> entries);
-
-    @TempDir
-    Path certificates;
-
-    @AfterAll
-    void stopTheJvms() throws Exception {
-        AbstractClientIT.stopAndCheck(jvms.all());
+    VertxHttp2IT() {
+        super(new Stack("Vert.x 5 (Netty 4.2)", new ScenarioJvms(CallerLoop.class, entries -> entries),
+                        "vertx-", "/netty-codec-http2-4.2.", "/vertx-core-4."),
+                new Stack("Vert.x 4.5 (Netty 4.1)", new ScenarioJvms(CallerLoop.class, Vertx45IT::onVertx45),
+                        "vertx-", "/vertx-core-4.5.22.jar", "/netty-codec-http2-4.2."));
     }
 
-    static Stream<Arguments> protocolsAndJdks() {
-        return ReactorNettyHttp2IT.protocolsAndJdks();
+    /**
+     * A Vert.x request exists only once its connection (or its stream of one) is made, and is gated
+     * when its head is written: a refused connection fails the call before it took a slot.
+     */
+    @Override
+    boolean takesItsSlotBeforeConnecting() {
+        return false;
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("protocolsAndJdks")
-    void theProviderNeverSeesMoreStreamsThanTheLimitAndEachHoldsItsSlotToItsLastFrame(String protocol, Path jdk)
-            throws Exception {
-        ReactorNettyHttp2IT.assertConcurrency(jvms, "vertx-" + protocol, protocol, jdk, certificates);
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("protocolsAndJdks")
-    void aRateLimitPausesTheProviderForRetryAfter(String protocol, Path jdk) throws Exception {
-        ReactorNettyHttp2IT.assertRateLimitPause(jvms, "vertx-" + protocol, protocol, jdk, certificates);
+    /**
+     * Vert.x's read timeout is the connection's read idle timeout, which closes the connection
+     * (see {@link VertxIT}).
+     */
+    @Override
+    boolean isReadTimeout(String failure) {
+        return failure.contains("HttpClosedException");
     }
 }
