@@ -1,5 +1,6 @@
 package dev.turnstile.vertx.library;
 
+import dev.turnstile.http.AbsoluteUri;
 import dev.turnstile.http.DeferredWrites;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
@@ -57,25 +58,17 @@ public final class VertxAdapter implements VertxLibrary {
     private static GatedCall open(Gate gate, HttpClientRequest request) {
         String uri = request.absoluteURI();
         boolean https = uri.startsWith("https://");
-        int start = https ? 8 : uri.startsWith("http://") ? 7 : -1;
-        if (start < 0) {
+        String host = https || uri.startsWith("http://") ? AbsoluteUri.hostOf(uri) : null;
+        if (host == null) {
             return null;
         }
-        int slash = uri.indexOf('/', start);
-        String authority = uri.substring(start, slash < 0 ? uri.length() : slash);
-        int colon = authority.lastIndexOf(':');
-        String host = authority;
-        int port = https ? 443 : 80;
-        if (colon > authority.lastIndexOf(']')) {
-            host = authority.substring(0, colon);
-            port = Integer.parseInt(authority.substring(colon + 1));
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.length() - 1); // an IPv6 address, as the gate knows it
         }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
+        int port = AbsoluteUri.portOf(uri);
         MultiMap headers = request.headers();
-        return gate.open(request.getMethod().name(), https ? "https" : "http", host, port, request.path(),
-                headers::get);
+        return gate.open(request.getMethod().name(), https ? "https" : "http", host,
+                port >= 0 ? port : https ? 443 : 80, request.path(), headers::get);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.turnstile.vertx4.library;
 
+import dev.turnstile.http.AbsoluteUri;
 import dev.turnstile.http.DeferredWrites;
 import dev.turnstile.http.Gate;
 import dev.turnstile.http.GatedCall;
@@ -9,7 +10,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 
-import java.net.URI;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -56,24 +56,19 @@ public final class Vertx4Adapter implements Vertx4Library {
     }
 
     private static GatedCall open(Gate gate, HttpClientRequest request) {
-        String absolute = request.absoluteURI();
-        int authority = absolute.indexOf("://");
-        if (authority < 0) {
+        String uri = request.absoluteURI();
+        boolean https = uri.startsWith("https://");
+        String host = https || uri.startsWith("http://") ? AbsoluteUri.hostOf(uri) : null;
+        if (host == null) {
             return null;
         }
-        int slash = absolute.indexOf('/', authority + 3);
-        URI origin = URI.create(slash < 0 ? absolute : absolute.substring(0, slash));
-        String scheme = origin.getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme) || origin.getHost() == null) {
-            return null;
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.length() - 1); // an IPv6 address, as the gate knows it
         }
-        String host = origin.getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port = origin.getPort() >= 0 ? origin.getPort() : "https".equals(scheme) ? 443 : 80;
+        int port = AbsoluteUri.portOf(uri);
         MultiMap headers = request.headers();
-        return gate.open(request.getMethod().name(), scheme, host, port, request.path(), headers::get);
+        return gate.open(request.getMethod().name(), https ? "https" : "http", host,
+                port >= 0 ? port : https ? 443 : 80, request.path(), headers::get);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.turnstile.reactornetty.library;
+package dev.turnstile.http;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -7,7 +7,7 @@ import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestTargetTest {
+class AbsoluteUriTest {
 
     /** The cheap scan must name the host the URI parse names, or a provider's call would go ungated. */
     @ParameterizedTest
@@ -24,14 +24,14 @@ class RequestTargetTest {
             "https://llm.example.com/v1?next=/v2"})
     void findsTheHostPortAndPathTheUriParseFinds(String uri) throws Exception {
         URI parsed = new URI(uri);
-        assertThat(RequestTarget.hostOf(uri)).isEqualTo(parsed.getHost());
-        assertThat(RequestTarget.portOf(uri)).as("port").isEqualTo(parsed.getPort());
-        assertThat(RequestTarget.pathOf(uri)).as("path").isEqualTo(parsed.getRawPath());
+        assertThat(AbsoluteUri.hostOf(uri)).isEqualTo(parsed.getHost());
+        assertThat(AbsoluteUri.portOf(uri)).as("port").isEqualTo(parsed.getPort());
+        assertThat(AbsoluteUri.pathOf(uri)).as("path").isEqualTo(parsed.getRawPath());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/v1/chat", "http:///path", "http://[::1/x"})
     void findsNoHostWhereThereIsNone(String uri) {
-        assertThat(RequestTarget.hostOf(uri)).isNull();
+        assertThat(AbsoluteUri.hostOf(uri)).isNull();
     }
 }
