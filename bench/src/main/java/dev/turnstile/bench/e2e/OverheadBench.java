@@ -16,8 +16,16 @@ import java.util.Map;
  * provider on another host. Configurations are interleaved round by round.
  *
  * <pre>java -cp benchmarks.jar dev.turnstile.bench.e2e.OverheadBench --agent AGENT_JAR --apps E2E_APPS_JAR
- *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 2000] [--measured 1500] [--clients jdk,okhttp,...]
- *      [--pin CLIENT_CPUS:SERVER_CPUS] [--control yes]</pre>
+ *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 10000] [--measured 5000] [--clients jdk,okhttp,...]
+ *      [--heap 512m] [--pin CLIENT_CPUS:SERVER_CPUS] [--control yes]</pre>
+ *
+ * <p>Every child runs with the same fixed heap, touched before {@code main} ({@code -Xms} =
+ * {@code -Xmx} = {@code --heap}, {@code -XX:+AlwaysPreTouch}), and warms up until its JIT is
+ * quiet (see {@code CallLoop}). Without a fixed heap G1 sizes it from what start-up allocated
+ * and how long those first collections took: the agent's start-up garbage made it grow the heap
+ * (388 to 592 MB, OkHttp) and so the young generation, and a run of some tens of thousands of calls
+ * then paid a page fault for every new 4 KB its allocations touched first, about +10 µs of the
+ * calling thread's CPU per OkHttp call that was no work of the agent's per call.
  *
  * {@code --pin 1:0} starts every child on CPU 1 and the server on CPU 0 ({@code taskset}, Linux):
  * every configuration then meets the same placement of its threads, whichever threads of its own
@@ -32,7 +40,7 @@ public final class OverheadBench {
     private static final Map<String, String> ALL_CLIENTS = clients();
     private static final List<String> KINDS = List.of("small", "stream");
     /** What {@code CallLoop} prints per pair of calls besides the two timings. */
-    private static final List<String> COUNTERS = List.of("alloc", "own", "cpu", "owncpu", "waits");
+    private static final List<String> COUNTERS = List.of("alloc", "own", "cpu", "owncpu", "waits", "warm", "jit");
     /** Issue 14: a gated call adds at most 10 µs. */
     private static final double GATED_MAX_ADDED_MICROS = 10;
     /** Issue 14: a host that is no provider's is indistinguishable from no agent: ≤ 1 % or ≤ 2 µs. */
@@ -90,8 +98,8 @@ public final class OverheadBench {
     private void run() throws Exception {
         Files.createDirectories(work);
         int rounds = options.number("rounds", 7);
-        int warmup = options.number("warmup", 2000);
-        int measured = options.number("measured", 1500);
+        int warmup = options.number("warmup", 10000);
+        int measured = options.number("measured", 5000);
         try (ChildJvm server = ChildJvm.start(pinned(1), List.of("-Dsun.net.httpserver.nodelay=true"), options.path("apps"),
                 SERVER, List.of(), work.resolve("server.err"))) {
             int port = Integer.parseInt(server.readLine().replace("port ", ""));
@@ -145,7 +153,7 @@ public final class OverheadBench {
                                       int measured) throws Exception {
         Path stderr = work.resolve("overhead-" + client + "-" + configuration.name() + ".err");
         Map<String, Long> result = new LinkedHashMap<>();
-        try (ChildJvm child = ChildJvm.start(pinned(0), configuration.jvmOptions(), options.path("apps"), APP,
+        try (ChildJvm child = ChildJvm.start(pinned(0), jvmOptions(configuration), options.path("apps"), APP,
                 List.of(client, baseUrl, String.valueOf(warmup), String.valueOf(measured)), stderr)) {
             for (String line : child.readAllLines()) {
                 String[] parts = line.split(" ");
@@ -153,13 +161,26 @@ public final class OverheadBench {
             }
             child.awaitSuccess();
         }
-        long expectedGated = configuration.name().equals("b") ? 2L * (warmup + measured)
+        long warmedUp = result.getOrDefault("warm", (long) warmup);
+        long expectedGated = configuration.name().equals("b") ? 2L * (warmedUp + measured)
                 : configuration.name().equals("c") ? 0 : -1;
         if (!result.containsKey("gated") || result.get("gated") != expectedGated) {
             throw new IllegalStateException(client + " in configuration " + configuration.name() + ": expected "
                     + expectedGated + " gated calls, the child reported " + result);
         }
         return result;
+    }
+
+    /** The same fixed, pre-touched heap for every child, then the configuration's own options. */
+    private List<String> jvmOptions(Configuration configuration) {
+        String heap = heapSize();
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
+        jvmOptions.addAll(configuration.jvmOptions());
+        return jvmOptions;
+    }
+
+    private String heapSize() {
+        return options.has("heap") ? options.text("heap") : "512m";
     }
 
     /** {@code taskset -c CPUS} for part {@code which} of {@code --pin} (0: the children, 1: the server); none without it. */
@@ -175,8 +196,12 @@ public final class OverheadBench {
         Markdown md = new Markdown();
         md.line("## 1. Per-call overhead on loopback").blank();
         md.line("Each cell: the median time of one call in a child JVM (" + measured + " calls of each kind after "
-                + warmup + " discarded warm-up calls of each, the two kinds alternating on one thread), "
-                + "then the median (min–max) of those over " + rounds + " rounds. Configurations run interleaved, "
+                + "at least " + warmup + " discarded warm-up calls of each, more until a chunk of 1,000 passed with "
+                + "the JIT compiling for at most 2 ms, the two kinds alternating on one thread), "
+                + "then the median (min–max) of those over " + rounds + " rounds. Every child has the same fixed "
+                + "heap, touched before it starts (`-Xms` = `-Xmx` = " + heapSize() + ", `-XX:+AlwaysPreTouch`), "
+                + "so that no configuration pays page faults for a heap that G1 sized otherwise. "
+                + "Configurations run interleaved, "
                 + "one fresh child JVM each, the server in its own JVM. The ratio and the added time pair each "
                 + "configuration with (a) of the same round. Calls are `POST`s; `small` reads a "
                 + "41-byte JSON body, `stream` reads a chunked event stream of 5 events to its end. "
@@ -225,10 +250,13 @@ public final class OverheadBench {
                 + "switches): a blocking client blocks when it reads before the answer has come, and each "
                 + "block costs a wake-up, which on an idle core (a virtual machine's most of all) costs more "
                 + "than the agent's work; two configurations that block at different rates differ in wall "
-                + "time by those wake-ups, not by work.").blank();
+                + "time by those wake-ups, not by work. *Warm-up pairs* is how many pairs of calls the "
+                + "child made before its JIT was quiet; *JIT ms while timed*, how long it still compiled "
+                + "during the timed calls.").blank();
         md.header(2, "client", "configuration", "bytes allocated per call", "added, paired",
                 "calling thread's bytes", "added, paired", "CPU µs per call", "added CPU µs, paired",
-                "calling thread's CPU µs", "added, paired", "calling thread blocked, per call");
+                "calling thread's CPU µs", "added, paired", "calling thread blocked, per call",
+                "warm-up pairs", "JIT ms while timed");
         for (String client : chosen.keySet()) {
             List<Double> allocBaseline = perCall(client, "alloc", "a", 1);
             List<Double> ownBaseline = perCall(client, "own", "a", 1);
@@ -250,7 +278,9 @@ public final class OverheadBench {
                         Spread.of(ownCpu).format("%.1f"),
                         isBaseline ? "–" : Spread.of(Spread.differences(ownCpu, ownCpuBaseline)).format("%+.1f"),
                         waitsPerCall(client, configuration.name()).isEmpty() ? "–"
-                                : Spread.of(waitsPerCall(client, configuration.name())).format("%.2f"));
+                                : Spread.of(waitsPerCall(client, configuration.name())).format("%.2f"),
+                        Spread.of(counters.get(key(client, "warm", configuration.name()))).format("%.0f"),
+                        Spread.of(counters.get(key(client, "jit", configuration.name()))).format("%.0f"));
             }
         }
     }

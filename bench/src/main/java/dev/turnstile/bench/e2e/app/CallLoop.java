@@ -6,9 +6,9 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The measured application of the per-call overhead benchmark: one client makes {@code warmup}
- * then {@code measured} pairs of calls ({@code /small}, then {@code /stream}, alternating) on one
- * thread and prints the median time of each kind:
+ * The measured application of the per-call overhead benchmark: one client makes at least
+ * {@code warmup} pairs of calls ({@code /small}, then {@code /stream}, alternating) on one thread,
+ * more until the JIT is quiet, then {@code measured} pairs, and prints the median time of each kind:
  *
  * <pre>
  * small NANOS
@@ -20,7 +20,13 @@ import javax.management.ObjectName;
  * owncpu NANOS   (of that, the calling thread's)
  * waits N        (times per 1000 pairs the calling thread blocked; -1 where the system does not say)
  * gated N        (calls the Turnstile provider "bench" started; -1 without that provider)
+ * warm N         (warm-up pairs made: {@code warmup}, or more while the JIT was still compiling)
+ * jit MS         (milliseconds the JIT compiled during the timed calls)
  * </pre>
+ *
+ * <p>Why warm up until the JIT is quiet: on two cores a compiler thread still at work takes a core
+ * from the calls, and an agent's advice gives the JIT more to compile, so a fixed warm-up times
+ * the compiler as much as the calls.
  *
  * <p>Allocation and CPU time do not grow when other processes compete for the cores, as wall
  * time does, so they show a small cost on a busy machine. Both count every thread of the JVM:
@@ -29,6 +35,10 @@ import javax.management.ObjectName;
  * <pre>java [-javaagent:...] -cp e2e-apps.jar dev.turnstile.bench.e2e.app.CallLoop CLIENT BASE_URL WARMUP MEASURED</pre>
  */
 public final class CallLoop {
+
+    private static final int WARM_CHUNK = 1000;
+    private static final long QUIET_JIT_MILLIS = 2;
+    private static final int WARM_LIMIT_FACTOR = 5;
 
     private CallLoop() {
     }
@@ -40,9 +50,8 @@ public final class CallLoop {
 
         long[] small = new long[measured];
         long[] stream = new long[measured];
-        for (int i = 0; i < warmup; i++) {
-            callBoth(caller, null, null, 0);
-        }
+        int warm = warmUp(caller, warmup);
+        long jitBefore = JvmCounters.compilationMillis();
         long waitsBefore = JvmCounters.ownWaits(); // reads a file: before the other counters start
         long allocatedBefore = JvmCounters.allocatedBytes();
         long ownBefore = JvmCounters.ownAllocatedBytes();
@@ -55,6 +64,7 @@ public final class CallLoop {
         long cpu = JvmCounters.cpuNanos() - cpuBefore;
         long allocated = JvmCounters.allocatedBytes() - allocatedBefore;
         long own = JvmCounters.ownAllocatedBytes() - ownBefore;
+        long jit = JvmCounters.compilationMillis() - jitBefore;
         long waits = waitsBefore < 0 ? -1 : (JvmCounters.ownWaits() - waitsBefore) * 1000 / measured;
         System.out.println("small " + median(small));
         System.out.println("stream " + median(stream));
@@ -64,8 +74,35 @@ public final class CallLoop {
         System.out.println("owncpu " + ownCpu / measured);
         System.out.println("waits " + waits);
         System.out.println("gated " + gatedCalls());
+        System.out.println("warm " + warm);
+        System.out.println("jit " + jit);
         System.out.flush();
         System.exit(0); // some clients (Jetty, Vert.x, Reactor Netty) keep threads that would hold the JVM
+    }
+
+    /**
+     * {@code minimum} pairs, then chunks of {@value #WARM_CHUNK} more until one passes in which
+     * the JIT compiled for at most {@value #QUIET_JIT_MILLIS} ms, up to {@value #WARM_LIMIT_FACTOR}
+     * times {@code minimum} in all (a JVM that keeps recompiling is measured as it is).
+     */
+    private static int warmUp(Caller caller, int minimum) throws Exception {
+        int made = 0;
+        for (; made < minimum; made++) {
+            callBoth(caller, null, null, 0);
+        }
+        long limit = (long) minimum * WARM_LIMIT_FACTOR;
+        long jit = JvmCounters.compilationMillis();
+        while (made < limit) {
+            for (int i = 0; i < WARM_CHUNK; i++, made++) {
+                callBoth(caller, null, null, 0);
+            }
+            long now = JvmCounters.compilationMillis();
+            if (now - jit <= QUIET_JIT_MILLIS) {
+                break;
+            }
+            jit = now;
+        }
+        return made;
     }
 
     private static void callBoth(Caller caller, long[] small, long[] stream, int i) throws Exception {

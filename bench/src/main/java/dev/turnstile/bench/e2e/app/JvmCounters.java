@@ -1,6 +1,7 @@
 package dev.turnstile.bench.e2e.app;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,12 @@ final class JvmCounters {
             // not Linux: no count
         }
         return -1;
+    }
+
+    /** Milliseconds the JIT has compiled so far, all compiler threads together (-1: not monitored). */
+    static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** CPU time of the whole process so far, in nanoseconds. */
