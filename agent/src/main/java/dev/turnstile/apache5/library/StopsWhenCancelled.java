@@ -19,7 +19,7 @@ import java.util.List;
  * ties its own, finished, operation after that when the I/O thread is quicker. A cancel then
  * reaches nothing, and the exchange streams on to its end, holding its slot for an answer nobody
  * will read. Failing it here ends it as the client's own cancel would (an
- * {@link InterruptedIOException}, which its retry never repeats).
+ * {@link InterruptedIOException}, which the default retry strategy never repeats).
  */
 final class StopsWhenCancelled implements AsyncDataConsumer {
 
