@@ -137,8 +137,14 @@ public final class Apache5Adapter implements Apache5Library {
 
     @Override
     public Object attemptCallback(Object scope, Object callback) {
-        Object call = ((AsyncExecChain.Scope) scope).clientContext.getAttribute(CALL_ATTRIBUTE);
-        return call instanceof GatedCall
-                ? new AttemptCallback((AsyncExecCallback) callback, (GatedCall) call) : callback;
+        AsyncExecChain.Scope exchange = (AsyncExecChain.Scope) scope;
+        Object call = exchange.clientContext.getAttribute(CALL_ATTRIBUTE);
+        if (!(call instanceof GatedCall)) {
+            return callback;
+        }
+        // Without hard cancellation the application chose to let a cancelled exchange run to its end.
+        boolean cancelStops = exchange.clientContext.getRequestConfigOrDefault().isHardCancellationEnabled();
+        return new AttemptCallback((AsyncExecCallback) callback, (GatedCall) call,
+                cancelStops ? exchange.cancellableDependency : null);
     }
 }

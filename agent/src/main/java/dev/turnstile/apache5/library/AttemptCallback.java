@@ -3,6 +3,7 @@ package dev.turnstile.apache5.library;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.log.FailOpen;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.core5.concurrent.CancellableDependency;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
@@ -12,16 +13,21 @@ import java.io.IOException;
 
 /**
  * Sees one attempt's response head, below the client's retry: a 429 the client retries by
- * itself (honouring Retry-After) still pauses the provider.
+ * itself (honouring Retry-After) still pauses the provider. A response that arrives for a
+ * cancelled future is stopped (see {@link StopsWhenCancelled}), unless the application turned
+ * hard cancellation off, so that a cancelled exchange runs to its end.
  */
 final class AttemptCallback implements AsyncExecCallback {
 
     private final AsyncExecCallback delegate;
     private final GatedCall call;
+    /** The client's future, whose cancel stops the response; null when a cancel lets the exchange run on. */
+    private final CancellableDependency future;
 
-    AttemptCallback(AsyncExecCallback delegate, GatedCall call) {
+    AttemptCallback(AsyncExecCallback delegate, GatedCall call, CancellableDependency future) {
         this.delegate = delegate;
         this.call = call;
+        this.future = future;
     }
 
     @Override
@@ -32,7 +38,12 @@ final class AttemptCallback implements AsyncExecCallback {
         } catch (Throwable t) {
             FailOpen.report("apache-httpclient5 async attempt status", t);
         }
-        return delegate.handleResponse(response, entityDetails);
+        if (future == null) {
+            return delegate.handleResponse(response, entityDetails);
+        }
+        StopsWhenCancelled.stopIfCancelled(future);
+        AsyncDataConsumer body = delegate.handleResponse(response, entityDetails);
+        return body == null ? null : new StopsWhenCancelled(body, future);
     }
 
     @Override

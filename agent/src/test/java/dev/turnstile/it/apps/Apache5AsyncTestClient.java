@@ -77,11 +77,9 @@ public final class Apache5AsyncTestClient implements TestClient, TestClient.Fact
     @Override
     public int callAndCloseEarly(String url) throws Exception {
         // The async API has no body stream to close: a streaming consumer gives up after its first
-        // bytes by failing, which aborts the exchange. (Cancelling the future instead races inside
-        // HttpCore when the first bytes arrive before the exchange is tied to the future: its
-        // ComplexFuture.setDependency checks isDone() and then sets, so a cancel in between is lost
-        // and the response streams on to its end. The slot then rightly stays taken while the
-        // exchange is on the wire; cancelling is covered by cancellingACallInFlightReleasesTheSlot.)
+        // bytes by failing, which aborts the exchange. (Cancelling the future is another way, which
+        // HttpClient can lose: see agent/README.md, "Apache async, a cancel the client loses"; it is
+        // covered by cancellingACallInFlightReleasesTheSlot.)
         CompletableFuture<Integer> firstBytes = new CompletableFuture<>();
         Future<Void> exchange = client.execute(SimpleRequestProducer.create(request("POST", url)),
                 new AbstractBinResponseConsumer<Void>() {
