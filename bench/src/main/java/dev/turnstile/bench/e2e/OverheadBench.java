@@ -71,18 +71,11 @@ public final class OverheadBench {
         return clients;
     }
 
-    /** Vert.x stalls against the loopback server in long runs (see {@code VertxCaller}): asked for by name only. */
-    private static List<String> defaultClients() {
-        List<String> names = new ArrayList<>(ALL_CLIENTS.keySet());
-        names.remove("vertx");
-        return names;
-    }
-
     private OverheadBench(Options options) {
         this.options = options;
         this.work = options.path("work");
         List<String> names = options.has("clients") ? List.of(options.text("clients").split(","))
-                : defaultClients();
+                : List.copyOf(ALL_CLIENTS.keySet());
         for (String name : names) {
             if (!ALL_CLIENTS.containsKey(name)) {
                 throw new IllegalArgumentException("unknown client " + name + "; known: " + ALL_CLIENTS.keySet());
