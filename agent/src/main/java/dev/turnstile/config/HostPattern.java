@@ -165,6 +165,18 @@ public final class HostPattern {
         return literal.indexOf(':') >= 0 && this.host.equals(Ipv6.canonical(literal));
     }
 
+    /**
+     * The canonical text of a request's IPv6 host, with or without its brackets, as an IPv6
+     * pattern keeps it ({@link #host()}); null when {@code host} is no IPv6 literal.
+     */
+    public static String canonicalIpv6(String host) {
+        if (host == null || host.indexOf(':') < 0) {
+            return null;
+        }
+        boolean bracketed = host.length() > 2 && host.startsWith("[") && host.endsWith("]");
+        return Ipv6.canonical(bracketed ? host.substring(1, host.length() - 1) : host);
+    }
+
     /** The host name, the domain after {@code *.} for a wildcard, or the IPv6 literal without brackets. */
     public String host() {
         return host;

@@ -62,7 +62,7 @@ public final class AbsoluteUri {
     }
 
     /** Where the host begins (after the user information), or -1 without an authority. */
-    private static int hostStart(String uri) {
+    static int hostStart(String uri) {
         int start = uri.indexOf("://");
         if (start < 0) {
             return -1;
@@ -73,7 +73,7 @@ public final class AbsoluteUri {
     }
 
     /** Where the host ends (a port's colon, or the authority's end), or -1 when there is no host. */
-    private static int hostEnd(String uri, int start) {
+    static int hostEnd(String uri, int start) {
         int end = authorityEnd(uri, start);
         if (start < end && uri.charAt(start) == '[') {
             int close = uri.indexOf(']', start);

@@ -65,6 +65,21 @@ public final class Gate {
     }
 
     /**
+     * {@link #mayGate} of {@code AbsoluteUri.hostOf(absoluteUri)}, read in place: a door that holds
+     * its request's target as a URI string (Reactor Netty) asks this for every request it builds,
+     * and for a host that is no provider's it then makes no substring.
+     */
+    public boolean mayGateHostOf(String absoluteUri) {
+        Rules current = rules;
+        if (!current.enabled || absoluteUri == null) {
+            return false;
+        }
+        int start = AbsoluteUri.hostStart(absoluteUri);
+        int end = start < 0 ? -1 : AbsoluteUri.hostEnd(absoluteUri, start);
+        return end >= 0 && current.router.mayRoute(absoluteUri, start, end);
+    }
+
+    /**
      * Opens a gated call for the request, or returns null when Turnstile leaves it alone.
      * Call it on the thread that makes the request: in thread mode that thread is the agent.
      *

@@ -22,6 +22,8 @@ final class HostRouter {
 
     private final TurnstileConfig config;
     private final Set<String> exactHosts = new HashSet<>();
+    /** The same hosts, for {@link #mayRoute(String, int, int)}, which compares in place. */
+    private final List<String> exactHostList = new ArrayList<>();
     private final List<String> wildcardSuffixes = new ArrayList<>();
     /** The last answer per candidate host; bounded, since a wildcard admits any number of hosts. */
     private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
@@ -33,7 +35,9 @@ final class HostRouter {
                 if (pattern.isWildcard()) {
                     wildcardSuffixes.add("." + pattern.host());
                 } else {
-                    exactHosts.add(pattern.host());
+                    if (exactHosts.add(pattern.host())) {
+                        exactHostList.add(pattern.host());
+                    }
                 }
             }
         }
@@ -61,6 +65,34 @@ final class HostRouter {
         return candidate(host) != null;
     }
 
+    /**
+     * {@link #mayRoute} of {@code text.substring(start, end)} without making it: the exact hosts
+     * and the wildcards' suffixes compared in place, whatever the case (an IPv6 literal, rare,
+     * takes the substring).
+     */
+    boolean mayRoute(String text, int start, int end) {
+        int length = end - start;
+        if (length <= 0) {
+            return false;
+        }
+        int colon = text.indexOf(':', start);
+        if (colon >= 0 && colon < end) {
+            return mayRoute(text.substring(start, end));
+        }
+        for (String host : exactHostList) {
+            if (host.length() == length && text.regionMatches(true, start, host, 0, length)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < wildcardSuffixes.size(); i++) {
+            String suffix = wildcardSuffixes.get(i);
+            if (length >= suffix.length() && text.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The host as the providers' patterns spell it (lower case) when one of them may match it, else null. */
     private String candidate(String host) {
         if (host == null || host.isEmpty()) {
@@ -68,6 +100,10 @@ final class HostRouter {
         }
         if (maybeProvider(host)) {
             return host;
+        }
+        if (host.indexOf(':') >= 0) { // an IPv6 literal, as the patterns keep it: no brackets, canonical
+            String literal = HostPattern.canonicalIpv6(host);
+            return literal != null && exactHosts.contains(literal) ? literal : null;
         }
         String lower = host.toLowerCase(Locale.ROOT); // no copy when it is lower case already
         return !lower.equals(host) && maybeProvider(lower) ? lower : null;

@@ -118,6 +118,43 @@ class GateTest {
     }
 
     @Test
+    void anIpv6ProviderIsGatedHoweverADoorWritesItsAddress() {
+        Gate gate = gate(config(provider("local6", "[::1]:8080", 1)));
+
+        for (String host : List.of("::1", "[::1]", "0:0:0:0:0:0:0:1", "[0:0:0:0:0:0:0:1]")) {
+            assertThat(gate.mayGate(host)).as(host).isTrue();
+            assertThat(gate.open("POST", "http", host, 8080, "/v1/chat", null)).as(host).isNotNull()
+                    .extracting(GatedCall::providerId).isEqualTo("local6");
+        }
+        assertThat(gate.mayGate("[::2]")).isFalse();
+        assertThat(gate.open("POST", "http", "::1", 8081, "/v1/chat", null)).as("another port").isNull();
+    }
+
+    @Test
+    void mayGateHostOfAUriAnswersAsMayGateOfItsHost() {
+        Gate gate = gate(config(provider("openai", "api.openai.com", 1), provider("azure", "*.openai.azure.com", 1),
+                provider("local", "localhost:11434", 1), provider("local6", "[::1]:8080", 1)));
+
+        List<String> uris = List.of("https://api.openai.com/v1/chat", "HTTPS://API.OpenAI.com:443/v1",
+                "https://user:secret@api.openai.com/v1", "https://api.openai.com.evil.example/v1",
+                "https://xapi.openai.com/", "https://team.openai.azure.com/openai", "https://openai.azure.com/",
+                "https://.openai.azure.com/", "http://localhost:11434/api/chat", "http://LOCALHOST/",
+                "http://localhost.localdomain/", "http://127.0.0.1:8080/", "http://[::1]:8080/v1",
+                "http://[::2]/", "https://example.com?q=api.openai.com", "/relative/path", "http:///no-host", "");
+        for (String uri : uris) {
+            String host = AbsoluteUri.hostOf(uri);
+            assertThat(gate.mayGateHostOf(uri)).as(uri).isEqualTo(host != null && gate.mayGate(host));
+        }
+        assertThat(gate.mayGateHostOf("HTTPS://API.OpenAI.com:443/v1")).isTrue();
+        assertThat(gate.mayGateHostOf("https://team.openai.azure.com/openai")).isTrue();
+        assertThat(gate.mayGateHostOf("https://api.openai.com.evil.example/v1")).isFalse();
+        assertThat(gate.mayGateHostOf(null)).isFalse();
+
+        gate.update(config(provider("openai", "api.openai.com", 1)).withEnabled(false));
+        assertThat(gate.mayGateHostOf("https://api.openai.com/v1")).as("disabled").isFalse();
+    }
+
+    @Test
     void disabledGatesNothing() {
         Gate gate = gate(config(provider("openai", "api.openai.com", 1)).withEnabled(false));
 

@@ -33,18 +33,16 @@ final class RequestTarget {
     }
 
     /**
-     * False when {@code config}'s request cannot be gated: its host, read from the URI (or the
-     * {@code baseUrl} it is relative to) without resolving or parsing it, is no provider's. So a
-     * request to any other host costs one substring and one look-up, not {@link #of}'s scan.
+     * False when {@code config}'s request cannot be gated: its host, read in place from the URI
+     * (or the {@code baseUrl} it is relative to) without resolving or parsing it, is no provider's.
+     * So a request to any other host costs one look-up and allocates nothing, not {@link #of}'s scan.
      */
     static boolean mayBeGated(Gate gate, HttpClientConfig config) {
         String uri = config.uri();
         if (uri == null) {
             return false; // of() would not know the host either
         }
-        String absolute = hasScheme(uri) ? uri : config.baseUrl();
-        String host = absolute == null ? null : AbsoluteUri.hostOf(absolute);
-        return host != null && gate.mayGate(host);
+        return gate.mayGateHostOf(hasScheme(uri) ? uri : config.baseUrl());
     }
 
     /**
