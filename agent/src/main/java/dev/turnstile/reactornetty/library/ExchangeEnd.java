@@ -3,12 +3,15 @@ package dev.turnstile.reactornetty.library;
 import dev.turnstile.http.GatedCall;
 import dev.turnstile.log.FailOpen;
 import io.netty.handler.codec.http.HttpHeaders;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoOperator;
 import reactor.netty.Connection;
 import reactor.netty.channel.ChannelOperations;
 import reactor.netty.http.client.HttpClientResponse;
+import reactor.util.context.Context;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -27,22 +30,89 @@ final class ExchangeEnd {
 
     /** {@code connect} (one subscription of it), ending {@code call} as described above. */
     static Mono<Connection> watch(Mono<Connection> connect, GatedCall call) {
-        AtomicBoolean answered = new AtomicBoolean();
-        return connect
-                .doOnSuccess(connection -> {
-                    answered.set(true);
-                    if (connection == null) {
-                        call.complete();
-                    } else {
-                        answered(connection, call);
-                    }
-                })
-                .doOnError(call::fail)
-                .doOnCancel(() -> {
-                    if (!answered.get()) {
-                        call.fail();
-                    }
-                });
+        return new Watched(connect, call);
+    }
+
+    /**
+     * The connect {@code Mono} seen through one subscriber of ours: one operator where
+     * {@code doOnSuccess}, {@code doOnError} and {@code doOnCancel} made three, each with its
+     * lambda and its subscriber, for every gated exchange.
+     */
+    private static final class Watched extends MonoOperator<Connection, Connection> {
+        private final GatedCall call;
+
+        Watched(Mono<Connection> connect, GatedCall call) {
+            super(connect);
+            this.call = call;
+        }
+
+        @Override
+        public void subscribe(CoreSubscriber<? super Connection> actual) {
+            source.subscribe(new Watcher(actual, call));
+        }
+    }
+
+    /**
+     * Passes every signal on unchanged, after ending the call where the signal ends it: the
+     * answer (or an empty completion), an error, or a cancel that came before the answer.
+     */
+    private static final class Watcher implements CoreSubscriber<Connection>, Subscription {
+        private final CoreSubscriber<? super Connection> actual;
+        private final GatedCall call;
+        private Subscription upstream;
+        /** Set on the event loop when the answer comes; a cancel may read it from another thread. */
+        private volatile boolean answerSeen;
+
+        Watcher(CoreSubscriber<? super Connection> actual, GatedCall call) {
+            this.actual = actual;
+            this.call = call;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext(); // Reactor Netty and context propagation read the application's context
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            upstream = subscription;
+            actual.onSubscribe(this);
+        }
+
+        @Override
+        public void onNext(Connection connection) {
+            answerSeen = true;
+            answered(connection, call);
+            actual.onNext(connection);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            call.fail(error);
+            actual.onError(error);
+        }
+
+        @Override
+        public void onComplete() {
+            if (!answerSeen) {
+                answerSeen = true;
+                call.complete(); // completed empty: no exchange to wait for
+            }
+            actual.onComplete();
+        }
+
+        @Override
+        public void request(long n) {
+            upstream.request(n);
+        }
+
+        @Override
+        public void cancel() {
+            if (!answerSeen) {
+                call.fail(); // cancelled before the answer: the exchange will not end on its own
+            }
+            upstream.cancel();
+        }
     }
 
     /** The response to {@code call} arrived on {@code connection}: its end ends the call. */
