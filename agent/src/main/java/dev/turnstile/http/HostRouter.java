@@ -22,8 +22,8 @@ final class HostRouter {
 
     private final TurnstileConfig config;
     private final Set<String> exactHosts = new HashSet<>();
-    /** The same hosts, for {@link #mayRoute(String, int, int)}, which compares in place. */
-    private final List<String> exactHostList = new ArrayList<>();
+    /** The same hosts as an array, for {@link #mayRoute(String, int, int)}, which compares in place. */
+    private final String[] exactHostArray;
     private final List<String> wildcardSuffixes = new ArrayList<>();
     /** The last answer per candidate host; bounded, since a wildcard admits any number of hosts. */
     private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
@@ -35,12 +35,11 @@ final class HostRouter {
                 if (pattern.isWildcard()) {
                     wildcardSuffixes.add("." + pattern.host());
                 } else {
-                    if (exactHosts.add(pattern.host())) {
-                        exactHostList.add(pattern.host());
-                    }
+                    exactHosts.add(pattern.host());
                 }
             }
         }
+        exactHostArray = exactHosts.toArray(new String[0]);
     }
 
     /** The provider for {@code host:port}, or null. {@code port} is the effective port (443, not -1). */
@@ -79,7 +78,7 @@ final class HostRouter {
         if (colon >= 0 && colon < end) {
             return mayRoute(text.substring(start, end));
         }
-        for (String host : exactHostList) {
+        for (String host : exactHostArray) {
             if (host.length() == length && text.regionMatches(true, start, host, 0, length)) {
                 return true;
             }
