@@ -31,15 +31,17 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
 
     @Override
     public Object enter(Object client, Object request, Object handler, Object pushHandler) {
-        if (RESENDING.get() != null) {
-            RESENDING.remove();
-            return null;
-        }
         try {
             HttpRequest httpRequest = (HttpRequest) request;
             URI uri = httpRequest.uri();
             if (!gate.mayGate(uri.getHost())) {
-                return null; // no provider's host: nothing more to read, nothing allocated
+                // No provider's host: nothing more to read, nothing allocated. Asked before the
+                // re-send mark, which only a provider's call sets, and its re-send clears anyway.
+                return null;
+            }
+            if (RESENDING.get() != null) {
+                RESENDING.remove();
+                return null;
             }
             GatedCall call = gate.open(httpRequest.method(), uri.getScheme(), uri.getHost(), uri.getPort(),
                     uri.getRawPath(), JdkHeaders.of(httpRequest.headers()),

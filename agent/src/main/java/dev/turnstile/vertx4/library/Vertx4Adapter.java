@@ -56,6 +56,10 @@ public final class Vertx4Adapter implements Vertx4Library {
     }
 
     private static GatedCall open(Gate gate, HttpClientRequest request) {
+        String knownHost = RequestHost.of(request);
+        if (knownHost != null && !gate.mayGate(knownHost)) {
+            return null; // no provider's host: no URI built, nothing allocated
+        }
         String uri = request.absoluteURI();
         boolean https = uri.startsWith("https://");
         String host = https || uri.startsWith("http://") ? AbsoluteUri.hostOf(uri) : null;

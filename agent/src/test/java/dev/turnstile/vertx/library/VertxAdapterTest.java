@@ -15,6 +15,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
+import dev.turnstile.http.AbsoluteUri;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,5 +86,29 @@ class VertxAdapterTest {
 
         assertThat(provider().inFlight()).isEqualTo(1);
         live.reset();
+    }
+
+    @Test
+    void theHostIsReadFromTheRequestAsItsAbsoluteUriHasIt() throws Exception {
+        HttpClientRequest plain = request();
+        HttpClientRequest renamed = request().authority(HostAndPort.create("api.example.com", 8443));
+
+        assertThat(RequestHost.of(plain)).isEqualTo("127.0.0.1").isEqualTo(AbsoluteUri.hostOf(plain.absoluteURI()));
+        assertThat(RequestHost.of(renamed)).as("the application's own authority, as absoluteURI() writes it")
+                .isEqualTo("api.example.com").isEqualTo(AbsoluteUri.hostOf(renamed.absoluteURI()));
+        plain.reset();
+        renamed.reset();
+    }
+
+    @Test
+    void aRequestForAHostThatIsNoProvidersGoesOnUngated() throws Exception {
+        HttpClientRequest elsewhere = request().authority(HostAndPort.create("example.com", 80));
+
+        Object deferred = new VertxAdapter().beforeWrite(gate, elsewhere, vertx.getOrCreateContext(),
+                Buffer.buffer("{}"), true, false);
+
+        assertThat(deferred).isNull();
+        assertThat(provider().inFlight()).isZero();
+        elsewhere.reset();
     }
 }
