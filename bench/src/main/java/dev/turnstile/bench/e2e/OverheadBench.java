@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * <pre>java -cp benchmarks.jar dev.turnstile.bench.e2e.OverheadBench --agent AGENT_JAR --apps E2E_APPS_JAR
  *      --out FRAGMENT.md --work DIR [--rounds 7] [--warmup 10000] [--measured 5000] [--clients jdk,okhttp,...]
- *      [--heap 512m] [--pin CLIENT_CPUS:SERVER_CPUS] [--control yes]</pre>
+ *      [--heap 512m] [--pin CLIENT_CPUS:SERVER_CPUS] [--control yes] [--configurations a,c,d]</pre>
  *
  * <p>Every child runs with the same fixed heap, touched before {@code main} ({@code -Xms} =
  * {@code -Xmx} = {@code --heap}, {@code -XX:+AlwaysPreTouch}), and warms up until its JIT is
@@ -122,7 +122,22 @@ public final class OverheadBench {
             server.endInput();
             Files.writeString(options.path("out"), fragment(configurations, rounds, warmup, measured),
                     StandardCharsets.UTF_8);
+            Files.writeString(work.resolve("overhead-rounds.tsv"), rawRounds(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** Every child's figures, one line per round, for a second look at a run (the work directory's {@code overhead-rounds.tsv}). */
+    private String rawRounds() {
+        StringBuilder tsv = new StringBuilder("client\tfigure\tconfiguration\tround\tvalue\n");
+        Map<String, List<Double>> all = new LinkedHashMap<>(micros);
+        all.putAll(counters);
+        all.forEach((key, values) -> {
+            String columns = key.replace('/', '\t');
+            for (int round = 0; round < values.size(); round++) {
+                tsv.append(columns).append('\t').append(round + 1).append('\t').append(values.get(round)).append('\n');
+            }
+        });
+        return tsv.toString();
     }
 
     private List<Configuration> configurations(int port) {
@@ -133,12 +148,34 @@ public final class OverheadBench {
                         List.of(agent + "=providers.bench.hosts=127.0.0.1:" + port + ";providers.bench.limit=10000")),
                 new Configuration("c", "agent, host not a provider",
                         List.of(agent + "=providers.bench.hosts=bench.invalid;providers.bench.limit=10000"))));
+        // The agent loaded but installing nothing: what the JVM does differently with an agent at all.
+        Configuration control = new Configuration("d", "agent loaded, enabled=false (control)",
+                List.of(agent + "=enabled=false"));
+        if (options.has("configurations")) {
+            configurations.add(control);
+            return chosenConfigurations(configurations, List.of(options.text("configurations").split(",")));
+        }
         if (options.has("control") && options.text("control").equals("yes")) {
-            // The agent loaded but installing nothing: what the JVM does differently with an agent at all.
-            configurations.add(new Configuration("d", "agent loaded, enabled=false (control)",
-                    List.of(agent + "=enabled=false")));
+            configurations.add(control);
         }
         return configurations;
+    }
+
+    /**
+     * {@code --configurations a,c,d}: only those, for a longer run where the others are not in
+     * question; (a) is always among them, as every figure is paired with it.
+     */
+    private static List<Configuration> chosenConfigurations(List<Configuration> all, List<String> names) {
+        if (!names.contains("a")) {
+            throw new IllegalArgumentException("--configurations must include a, the run without the agent: " + names);
+        }
+        List<Configuration> chosen = new ArrayList<>();
+        for (String name : names) {
+            Configuration configuration = all.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown configuration " + name + "; known: a, b, c, d"));
+            chosen.add(configuration);
+        }
+        return chosen;
     }
 
     /** One child JVM; checks that exactly the calls of (b) went through the gate. */
@@ -213,7 +250,8 @@ public final class OverheadBench {
                             Spread.of(values).format("%.1f"), isBaseline ? "×1" : "×" + ratio.format("%.3f"),
                             isBaseline ? "–" : added.format("%+.1f"));
                     if (!isBaseline) {
-                        verdicts.add(verdict(client, kind, configuration.name(), ratio, added));
+                        verdicts.add(verdict(client, kind, configuration.name(), ratio, added,
+                                Spread.of(baseline).median));
                     }
                 }
             }
@@ -315,13 +353,16 @@ public final class OverheadBench {
         return waits;
     }
 
-    private String verdict(String client, String kind, String configuration, Spread ratio, Spread added) {
+    private String verdict(String client, String kind, String configuration, Spread ratio, Spread added,
+                           double baselineMicros) {
         String what = chosen.get(client) + " `" + kind + "` (" + configuration + "): ";
         String numbers = Markdown.number("%+.1f", (ratio.median - 1) * 100) + " %, "
                 + Markdown.number("%+.1f", added.median) + " µs";
         boolean met = configuration.equals("b")
                 ? added.median <= GATED_MAX_ADDED_MICROS
                 : ratio.median <= UNGATED_MAX_RATIO || added.median <= UNGATED_MAX_ADDED_MICROS;
+        double allowed = configuration.equals("b") ? GATED_MAX_ADDED_MICROS
+                : Math.max(UNGATED_MAX_ADDED_MICROS, (UNGATED_MAX_RATIO - 1) * baselineMicros);
         Spread cpu = Spread.of(Spread.differences(perCall(client, "cpu", configuration, 1000),
                 perCall(client, "cpu", "a", 1000)));
         String cpuAdded = "; CPU " + Markdown.number("%+.1f", cpu.median) + " µs per call";
@@ -329,6 +370,23 @@ public final class OverheadBench {
                 ? " (rounds disagree: ×" + Markdown.number("%.2f", ratio.min) + " to ×"
                 + Markdown.number("%.2f", ratio.max) + ", so within this run's noise)"
                 : "";
-        return what + numbers + " → " + Markdown.verdict(met) + cpuAdded + rounds + blocking(client, configuration);
+        return what + numbers + " → " + Markdown.verdict(met) + resolution(added.interval, allowed) + cpuAdded
+                + rounds + blocking(client, configuration);
+    }
+
+    /**
+     * Whether this run tells the verdict apart from its noise: the median's distribution-free
+     * interval ({@link Spread.Interval}) below the allowance, above it, or across it.
+     */
+    private static String resolution(Spread.Interval interval, double allowedMicros) {
+        String where = "; the median's interval " + interval.format("%+.1f") + " µs";
+        String limit = Markdown.number("%.1f", allowedMicros) + " µs";
+        if (interval.high <= allowedMicros) {
+            return where + " lies within " + limit;
+        }
+        if (interval.low > allowedMicros) {
+            return where + " lies above " + limit;
+        }
+        return where + " holds " + limit + ", so this run does not resolve the verdict";
     }
 }
