@@ -19,7 +19,12 @@ class FleetSlotsTest {
 
     private static final String NS = "test";
     private static final long LEASE = 10_000;
-    private static final long SHORT_LEASE = 300;
+    /**
+     * The fleet's lease as the hold deadlines read it (max-hold plus two leases), set in Redis
+     * after the JVMs joined with {@link #LEASE}: a JVM's own lease never runs out on a slow
+     * machine between two of a test's steps, and a lost lease is made, not waited for.
+     */
+    private static final long SHORT_FLEET_LEASE = 300;
 
     @RegisterExtension
     static final RedisForClass REDIS = new RedisForClass();
@@ -89,14 +94,15 @@ class FleetSlotsTest {
 
     @Test
     void aLostLeaseGivesTheJvmsSlotsToTheOthers() {
-        FleetSlots stalled = join("stalled", SHORT_LEASE);
+        FleetSlots stalled = join("stalled", LEASE);
         FleetSlots survivor = join("survivor", LEASE);
         Acquisition held = stalled.acquire("openai", redisNow(), 1, 0);
         Acquisition waiting = survivor.acquire("openai", redisNow(), 1, 0);
         assertThat(held.granted()).isTrue();
         assertThat(waiting.granted()).isFalse();
 
-        awaitTrue(() -> survivor.tick().reclaimed() > 0);
+        leaseRunsOut("stalled");
+        assertThat(survivor.tick().reclaimed()).isPositive();
 
         assertThat(notices("survivor").await(0.1)).containsExactly(waiting.member());
         assertThat(stalled.tick().status()).isEqualTo(FleetSlots.Status.LEASE_LOST);
@@ -105,11 +111,12 @@ class FleetSlotsTest {
 
     @Test
     void aLateReleaseAfterTheReclaimChangesNothing() {
-        FleetSlots stalled = join("stalled", SHORT_LEASE);
+        FleetSlots stalled = join("stalled", LEASE);
         FleetSlots survivor = join("survivor", LEASE);
         Acquisition held = stalled.acquire("openai", redisNow(), 1, 0);
         survivor.acquire("openai", redisNow(), 1, 0);
-        awaitTrue(() -> survivor.tick().reclaimed() > 0);
+        leaseRunsOut("stalled");
+        assertThat(survivor.tick().reclaimed()).isPositive();
 
         Release late = stalled.release("openai", held.member(), 0);
 
@@ -121,7 +128,8 @@ class FleetSlotsTest {
 
     @Test
     void aHolderPastItsMaxHoldIsTakenBackWithinTwoLeases() {
-        FleetSlots jvm = join("a", SHORT_LEASE);
+        FleetSlots jvm = join("a", LEASE);
+        shortenTheFleetsLease();
         jvm.acquire("openai", redisNow(), 1, 50);
         Acquisition waiting = jvm.acquire("openai", redisNow(), 1, 50);
 
@@ -194,7 +202,8 @@ class FleetSlotsTest {
 
     @Test
     void aHolderTakenBackForMaxHoldFreesItsGlobalSlotForAnotherProvider() {
-        FleetSlots jvm = join("a", SHORT_LEASE);
+        FleetSlots jvm = join("a", LEASE);
+        shortenTheFleetsLease();
         jvm.setLimit(null, 1);
         jvm.acquire("openai", redisNow(), 8, 50);
         Acquisition other = jvm.acquire("anthropic", redisNow(), 8, 50);
@@ -415,6 +424,15 @@ class FleetSlotsTest {
         FleetSlots jvm = new FleetSlots(open(), NS, incarnation, lease);
         jvm.join("epoch-1", "");
         return jvm;
+    }
+
+    /** What a JVM that stopped renewing would come to: its lease's deadline is past. */
+    private void leaseRunsOut(String incarnation) {
+        admin.zadd("ts:{" + NS + "}:jvms", 0, incarnation);
+    }
+
+    private void shortenTheFleetsLease() {
+        admin.set("ts:{" + NS + "}:lease", String.valueOf(SHORT_FLEET_LEASE));
     }
 
     private GrantNotices notices(String incarnation) {
