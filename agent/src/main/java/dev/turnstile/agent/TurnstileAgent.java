@@ -70,6 +70,7 @@ public final class TurnstileAgent {
                 scheduler.addProvider(SchedulerSettingsMapper.provider(provider));
             }
             if (shared != null) {
+                SharedLimitsWarnings.of(config).forEach(warning -> warn(log, warnings, warning));
                 shared.start(scheduler);
             }
             Gate gate = new Gate(scheduler, config);
