@@ -17,7 +17,8 @@ public final class JdkHttpBridge {
 
         Object wrapHandler(Object call, Object handler);
 
-        void exit(Object call, Object responseFuture, Throwable thrown);
+        /** After a send that went on now: what the caller gets instead of {@code responseFuture}. */
+        Object exit(Object call, Object responseFuture, Throwable thrown);
     }
 
     private static volatile Hooks hooks;
@@ -53,14 +54,15 @@ public final class JdkHttpBridge {
         }
     }
 
-    public static void exit(Object call, Object responseFuture, Throwable thrown) {
+    public static Object exit(Object call, Object responseFuture, Throwable thrown) {
         Hooks h = hooks;
-        if (h != null) {
-            try {
-                h.exit(call, responseFuture, thrown);
-            } catch (Throwable ignored) {
-                // fail-open: the hook reports its own errors
-            }
+        if (h == null) {
+            return responseFuture;
+        }
+        try {
+            return h.exit(call, responseFuture, thrown);
+        } catch (Throwable ignored) {
+            return responseFuture; // fail-open: the hook reports its own errors
         }
     }
 }

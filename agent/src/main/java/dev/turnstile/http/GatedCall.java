@@ -46,6 +46,8 @@ public final class GatedCall {
     private volatile BodyPeek peek;
     /** Whether the provider answered (any status): a later failure is then no sign of overload. */
     private volatile boolean answeredOnce;
+    /** Whether the whole response body arrived (see {@link #markBodyReceived}). */
+    private volatile boolean bodyReceived;
 
     GatedCall(SlotScheduler scheduler, CallRequest request, BackoffConfig backoff) {
         this.scheduler = scheduler;
@@ -167,6 +169,20 @@ public final class GatedCall {
      */
     public BodyPeek bodyPeek() {
         return peek;
+    }
+
+    /**
+     * The last byte of the response body arrived, before the client's own subscriber hears of it.
+     * From here on, cancelling the exchange can only do harm: the client may already have handed
+     * its connection to the next request (see {@code jdkhttp.GatedResponse}).
+     */
+    public void markBodyReceived() {
+        bodyReceived = true;
+    }
+
+    /** Whether {@link #markBodyReceived} was called. */
+    public boolean bodyReceived() {
+        return bodyReceived;
     }
 
     /** The response body ended or was closed. */

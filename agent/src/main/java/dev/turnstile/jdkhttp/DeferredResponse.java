@@ -53,7 +53,7 @@ final class DeferredResponse<T> extends CompletableFuture<HttpResponse<T>> imple
     @Override
     public void cancelStarted(boolean mayInterruptIfRunning) {
         CompletableFuture<HttpResponse<T>> response = sent;
-        if (response != null) {
+        if (response != null && !call.bodyReceived()) { // see GatedResponse
             response.cancel(mayInterruptIfRunning);
         }
     }

@@ -29,6 +29,6 @@ final class GatedBodyHandler<T> implements HttpResponse.BodyHandler<T> {
             call.fail();
             throw e;
         }
-        return new GatedBodySubscriber<>(subscriber, call);
+        return new GatedBodySubscriber<>(subscriber, call, JdkHeaders.contentLength(info.headers()));
     }
 }

@@ -21,10 +21,20 @@ final class GatedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
     private final HttpResponse.BodySubscriber<T> delegate;
     private final GatedCall call;
+    /** The body's announced length, or -1: reaching it marks the body received a step before {@link #onComplete}. */
+    private final long contentLength;
+    /** Bytes handed on so far; read and written on the client's delivering thread only. */
+    private long received;
 
-    GatedBodySubscriber(HttpResponse.BodySubscriber<T> delegate, GatedCall call) {
+    /**
+     * {@code contentLength}: when known, the last chunk marks the body received
+     * ({@link GatedCall#markBodyReceived}) before the client hands its connection back to the
+     * pool, which it does just before {@link #onComplete} (see {@link GatedResponse}).
+     */
+    GatedBodySubscriber(HttpResponse.BodySubscriber<T> delegate, GatedCall call, long contentLength) {
         this.delegate = delegate;
         this.call = call;
+        this.contentLength = contentLength;
     }
 
     @Override
@@ -55,6 +65,14 @@ final class GatedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
     @Override
     public void onNext(List<ByteBuffer> item) {
+        if (contentLength >= 0) {
+            for (int i = 0; i < item.size(); i++) {
+                received += item.get(i).remaining();
+            }
+            if (received >= contentLength) {
+                call.markBodyReceived();
+            }
+        }
         BodyPeek peek = call.bodyPeek();
         if (peek != null) {
             try {
@@ -79,6 +97,7 @@ final class GatedBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
     @Override
     public void onComplete() {
+        call.markBodyReceived();
         try {
             delegate.onComplete();
         } finally {

@@ -20,6 +20,19 @@ final class JdkHeaders {
         return name -> firstOf(headers.map().get(name));
     }
 
+    /** The response's {@code Content-Length}, or -1 when it has none (chunked) or it is not a number. */
+    static long contentLength(HttpHeaders headers) {
+        String value = firstOf(headers.map().get("content-length"));
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static String firstOf(List<String> values) {
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -55,7 +55,7 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
             }
             DeferredResponse<Object> response = new DeferredResponse<>(exchange, call,
                     () -> resend((HttpClient) client, httpRequest, handler, pushHandler, call));
-            exchange.startWhenGranted(response);
+            exchange.startWhenGranted(response, DeferredStarts.of((HttpClient) client));
             return response;
         } catch (Throwable t) {
             FailOpen.report("jdk-httpclient send", t);
@@ -70,17 +70,19 @@ final class JdkHttpHooks implements JdkHttpBridge.Hooks {
     }
 
     @Override
-    public void exit(Object call, Object responseFuture, Throwable thrown) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object exit(Object call, Object responseFuture, Throwable thrown) {
         GatedCall gated = (GatedCall) call;
         if (thrown != null || !(responseFuture instanceof CompletableFuture)) {
             gated.fail(thrown);
-            return;
+            return responseFuture;
         }
-        ((CompletableFuture<?>) responseFuture).whenComplete((response, error) -> {
-            if (error != null) {
-                gated.fail(error); // refused, reset, timed out or cancelled before the body began
-            }
-        });
+        try {
+            return new GatedResponse(gated, (CompletableFuture) responseFuture);
+        } catch (Throwable t) {
+            FailOpen.report("jdk-httpclient response", t);
+            return responseFuture;
+        }
     }
 
     /** Sends a deferred call for real, now that it holds its slot; the hook lets this send through. */

@@ -35,7 +35,7 @@ public final class SendAsyncAdvice {
         if (call instanceof CompletableFuture) {
             result = call;
         } else if (call != null) {
-            JdkHttpBridge.exit(call, result, thrown);
+            result = JdkHttpBridge.exit(call, result, thrown);
         }
     }
 }

@@ -43,7 +43,7 @@ class GatedBodySubscriberTest {
                 + "\"type.googleapis.com/google.rpc.RetryInfo\", \"retryDelay\": \"12.5s\"}]}}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpResponse.BodySubscriber<String> subscriber =
-                new GatedBodySubscriber<>(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), call);
+                new GatedBodySubscriber<>(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), call, -1);
 
         subscriber.onSubscribe(new NoSubscription());
         subscriber.onNext(List.of(ByteBuffer.wrap(bytes, 0, 40), ByteBuffer.wrap(bytes, 40, bytes.length - 40)));
@@ -63,7 +63,7 @@ class GatedBodySubscriberTest {
         call.onResponse(200, name -> null);
         ByteBuffer chunk = ByteBuffer.wrap("{\"retryDelay\": \"30s\"}".getBytes(StandardCharsets.UTF_8));
         HttpResponse.BodySubscriber<String> subscriber =
-                new GatedBodySubscriber<>(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), call);
+                new GatedBodySubscriber<>(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), call, -1);
 
         subscriber.onSubscribe(new NoSubscription());
         subscriber.onNext(List.of(chunk));
