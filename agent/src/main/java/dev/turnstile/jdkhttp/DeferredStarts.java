@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the application gave it one, else a cached pool of ours, like the client's default. Never the
  * granting thread. That thread is often the client's own, in the middle of another exchange's
  * body completion, which has just handed its connection back to the pool. A send started there
- * takes that connection while the client is still finishing the exchange before it. A soak with
- * interrupts saw hundreds of calls in 30 s fail ("Request cancelled") through a connection two
+ * takes that connection while the client is still finishing the exchange before it. An interrupt
+ * stress run saw hundreds of calls in 30 s fail ("Request cancelled") through a connection two
  * exchanges shared.
  */
 final class DeferredStarts {
